@@ -1,0 +1,44 @@
+package dev.nnj.api;
+
+import java.util.List;
+
+/**
+ * One step of a feed-forward network, working on whole mini-batches (rows are examples).
+ *
+ * <p>A layer owns its parameters but not its activation buffers: the model allocates the input,
+ * output and gradient tensors once per maximum batch size and passes them in, so that several
+ * inference contexts can share one set of parameters. {@code forward} and {@code backward} must not
+ * allocate.
+ */
+@Spi
+public interface Layer {
+
+    /**
+     * @param input the shape of one input example
+     * @return the shape of one output example
+     * @throws ShapeMismatchException if this layer cannot take {@code input}
+     */
+    Shape outputShape(Shape input);
+
+    /**
+     * @param in [batch, in] input; not modified
+     * @param out [batch, out] output; modified (rows already set to batch)
+     */
+    void forward(Tensor in, Tensor out, Mode mode);
+
+    /**
+     * Accumulates the gradients of the parameters and computes the gradient with respect to the
+     * input.
+     *
+     * @param in [batch, in] the input of the last forward pass; not modified
+     * @param out [batch, out] the output of the last forward pass; not modified
+     * @param gradOut [batch, out] dL/dOut; not modified
+     * @param gradIn [batch, in] dL/dIn; overwritten; {@code null} when nobody needs it (first layer)
+     */
+    void backward(Tensor in, Tensor out, Tensor gradOut, Tensor gradIn);
+
+    /** @return the parameters, named locally ({@code weight}, {@code bias}); empty if none */
+    default List<Parameter> parameters() {
+        return List.of();
+    }
+}

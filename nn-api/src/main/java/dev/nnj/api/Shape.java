@@ -1,0 +1,70 @@
+package dev.nnj.api;
+
+import java.util.Arrays;
+
+/**
+ * The shape of one example (without the batch dimension), e.g. {@code [64]} for a row of 64
+ * features. Immutable.
+ */
+public final class Shape {
+    private final int[] dims;
+
+    private Shape(int[] dims) {
+        this.dims = dims;
+    }
+
+    /**
+     * @param dims each at least 1; at least one dimension
+     * @return the shape
+     * @throws IllegalArgumentException if there is no dimension or one is below 1
+     */
+    public static Shape of(int... dims) {
+        if (dims.length == 0) {
+            throw new IllegalArgumentException("A shape needs at least one dimension; got [].");
+        }
+        for (int d : dims) {
+            if (d < 1) {
+                throw new IllegalArgumentException(
+                        "Every dimension of a shape must be at least 1; got " + Arrays.toString(dims) + ".");
+            }
+        }
+        return new Shape(dims.clone());
+    }
+
+    public int rank() {
+        return dims.length;
+    }
+
+    public int dim(int i) {
+        return dims[i];
+    }
+
+    /** @return the number of values of one example: the product of the dimensions */
+    public int size() {
+        int n = 1;
+        for (int d : dims) {
+            n *= d;
+        }
+        return n;
+    }
+
+    public int[] dims() {
+        return dims.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Shape other && Arrays.equals(dims, other.dims);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(dims);
+    }
+
+    /** @return e.g. {@code [28, 28]} */
+    @Override
+    public String toString() {
+        return Arrays.toString(dims);
+    }
+}

@@ -1,0 +1,144 @@
+package dev.nnj.api;
+
+import java.util.Arrays;
+
+/**
+ * A batch of examples: {@code rows} examples of {@code cols} values each, stored row-major in one
+ * contiguous {@code double[]} (the layout of EJML's {@code DMatrixRMaj}), so that math libraries can
+ * work on {@link #data()} without copying.
+ *
+ * <p>A tensor is allocated once for a maximum number of rows ({@link #capacityRows()}); the number
+ * of rows in use can shrink and grow within that capacity ({@link #setRows(int)}) so that a short
+ * last mini-batch needs no new buffer. Not thread-safe.
+ */
+public final class Tensor {
+    private final double[] data;
+    private final int cols;
+    private final int capacityRows;
+    private int rows;
+
+    private Tensor(double[] data, int rows, int cols) {
+        this.data = data;
+        this.rows = rows;
+        this.cols = cols;
+        this.capacityRows = data.length / cols;
+    }
+
+    /**
+     * @param rows number of examples, at least 0
+     * @param cols values per example, at least 1
+     * @return a tensor of zeros
+     */
+    public static Tensor zeros(int rows, int cols) {
+        if (rows < 0 || cols < 1) {
+            throw new IllegalArgumentException(
+                    "A tensor needs rows >= 0 and cols >= 1; got [" + rows + ", " + cols + "].");
+        }
+        return new Tensor(new double[Math.max(rows, 1) * cols], rows, cols);
+    }
+
+    /**
+     * Wraps an array without copying.
+     *
+     * @param data row-major values; its length must be {@code rows * cols}; shared, not copied
+     */
+    public static Tensor wrap(double[] data, int rows, int cols) {
+        if (rows < 1 || cols < 1 || data.length != rows * cols) {
+            throw new IllegalArgumentException("Cannot view " + data.length + " values as [" + rows + ", "
+                    + cols + "]: expected rows >= 1, cols >= 1 and exactly rows * cols values.");
+        }
+        return new Tensor(data, rows, cols);
+    }
+
+    /** @return a tensor of one row per element of {@code values}, copied */
+    public static Tensor of(double[][] values) {
+        Tensor t = zeros(values.length, values[0].length);
+        for (int r = 0; r < values.length; r++) {
+            if (values[r].length != t.cols) {
+                throw new IllegalArgumentException("Row " + r + " has " + values[r].length
+                        + " values; row 0 has " + t.cols + ".");
+            }
+            System.arraycopy(values[r], 0, t.data, r * t.cols, t.cols);
+        }
+        return t;
+    }
+
+    /** @return the backing array; only the first {@code rows * cols} values are in use */
+    public double[] data() {
+        return data;
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int cols() {
+        return cols;
+    }
+
+    public int capacityRows() {
+        return capacityRows;
+    }
+
+    /** @return the number of values in use: {@code rows * cols} */
+    public int size() {
+        return rows * cols;
+    }
+
+    /**
+     * Changes the number of rows in use, keeping the buffer.
+     *
+     * @throws ShapeMismatchException if {@code rows} exceeds the capacity
+     */
+    public void setRows(int rows) {
+        if (rows < 0 || rows > capacityRows) {
+            throw new ShapeMismatchException("Cannot use " + rows + " rows of a tensor allocated for "
+                    + capacityRows + " rows of " + cols + " values; allocate a larger one.");
+        }
+        this.rows = rows;
+    }
+
+    public double get(int row, int col) {
+        return data[row * cols + col];
+    }
+
+    public void set(int row, int col, double value) {
+        data[row * cols + col] = value;
+    }
+
+    /** Sets every value in use to zero. */
+    public void zero() {
+        Arrays.fill(data, 0, rows * cols, 0.0);
+    }
+
+    /** Copies the values in use of {@code source}, which must have this tensor's columns. */
+    public void copyFrom(Tensor source) {
+        if (source.cols != cols) {
+            throw new ShapeMismatchException("Cannot copy " + source.shapeString() + " into " + shapeString() + ".");
+        }
+        setRows(source.rows);
+        System.arraycopy(source.data, 0, data, 0, source.size());
+    }
+
+    /** @return a new tensor with a copy of the values in use */
+    public Tensor copy() {
+        Tensor t = zeros(rows, cols);
+        System.arraycopy(data, 0, t.data, 0, size());
+        return t;
+    }
+
+    /** @return the values of one row, copied */
+    public double[] row(int row) {
+        return Arrays.copyOfRange(data, row * cols, (row + 1) * cols);
+    }
+
+    /** @return {@code [rows, cols]} */
+    public String shapeString() {
+        return "[" + rows + ", " + cols + "]";
+    }
+
+    @Override
+    public String toString() {
+        return "Tensor" + shapeString();
+    }
+}

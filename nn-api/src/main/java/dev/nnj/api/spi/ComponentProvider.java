@@ -1,0 +1,29 @@
+package dev.nnj.api.spi;
+
+import dev.nnj.api.Spi;
+
+/**
+ * Creates one kind of component from its JSON configuration. Providers are small, stateless and
+ * thread-safe; one instance serves every model.
+ *
+ * @param <T> the component type
+ */
+@Spi
+public interface ComponentProvider<T> {
+
+    /**
+     * @return the id that model files use: lower-kebab; nnj's own ids have no dot, third parties'
+     *     are {@code vendor.name} ({@code acme.gated-dense})
+     */
+    String type();
+
+    /**
+     * Reads {@code config} and builds the component. Every key the provider does not read is
+     * reported to the user as a probable typo, so read (or {@link Config#has(String) check}) every
+     * key you accept.
+     *
+     * @throws dev.nnj.api.ModelConfigException if the configuration is invalid (use
+     *     {@link Config#invalid(String, String)} for a message that names the path)
+     */
+    T create(Config config, BuildContext context);
+}

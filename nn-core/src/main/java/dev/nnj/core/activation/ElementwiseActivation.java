@@ -1,0 +1,46 @@
+package dev.nnj.core.activation;
+
+import dev.nnj.api.Activation;
+import dev.nnj.api.Tensor;
+
+/**
+ * An activation applied to each value alone, a = f(z). Its Jacobian is diagonal, so the
+ * vector-Jacobian product is dL/dz = f'(z) ⊙ dL/da, derived here from {@link #derivative}.
+ */
+public abstract class ElementwiseActivation implements Activation {
+
+    /** @return f(z) */
+    protected abstract double apply(double z);
+
+    /**
+     * @param z the input
+     * @param a f(z), for functions whose derivative is cheaper from the output
+     * @return f'(z)
+     */
+    protected abstract double derivative(double z, double a);
+
+    @Override
+    public void forward(Tensor z, Tensor a) {
+        double[] zd = z.data();
+        double[] ad = a.data();
+        for (int i = 0, n = z.size(); i < n; i++) {
+            ad[i] = apply(zd[i]);
+        }
+    }
+
+    @Override
+    public void backward(Tensor z, Tensor a, Tensor gradA, Tensor gradZ) {
+        double[] zd = z.data();
+        double[] ad = a.data();
+        double[] ga = gradA.data();
+        double[] gz = gradZ.data();
+        for (int i = 0, n = z.size(); i < n; i++) {
+            gz[i] = ga[i] * derivative(zd[i], ad[i]);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName();
+    }
+}

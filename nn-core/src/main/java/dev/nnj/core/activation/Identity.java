@@ -1,0 +1,14 @@
+package dev.nnj.core.activation;
+
+/** {@code identity}: a = z. */
+public final class Identity extends ElementwiseActivation {
+    @Override
+    protected double apply(double z) {
+        return z;
+    }
+
+    @Override
+    protected double derivative(double z, double a) {
+        return 1.0;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.nnj.core.activation;
+
+/**
+ * {@code leaky-relu}: a = z for z > 0, else α·z; key {@code alpha} (default 0.01, PyTorch's
+ * {@code negative_slope}).
+ */
+public final class LeakyRelu extends ElementwiseActivation {
+    private final double alpha;
+
+    /** @param alpha the slope for z <= 0, finite and >= 0 */
+    public LeakyRelu(double alpha) {
+        if (!(alpha >= 0) || Double.isInfinite(alpha)) {
+            throw new IllegalArgumentException("leaky-relu: alpha must be finite and >= 0; got " + alpha + ".");
+        }
+        this.alpha = alpha;
+    }
+
+    public double alpha() {
+        return alpha;
+    }
+
+    @Override
+    protected double apply(double z) {
+        return z > 0 ? z : alpha * z;
+    }
+
+    @Override
+    protected double derivative(double z, double a) {
+        return z > 0 ? 1.0 : alpha;
+    }
+
+    @Override
+    public String toString() {
+        return "LeakyRelu[alpha=" + alpha + "]";
+    }
+}

@@ -1,0 +1,23 @@
+package dev.nnj.core.activation;
+
+/** {@code sigmoid}: a = 1 / (1 + e^-z), a' = a (1 - a); computed without overflow for large |z|. */
+public final class Sigmoid extends ElementwiseActivation {
+    /** @return σ(z), stable for any z */
+    public static double sigmoid(double z) {
+        if (z >= 0) {
+            return 1.0 / (1.0 + Math.exp(-z));
+        }
+        double e = Math.exp(z);
+        return e / (1.0 + e);
+    }
+
+    @Override
+    protected double apply(double z) {
+        return sigmoid(z);
+    }
+
+    @Override
+    protected double derivative(double z, double a) {
+        return a * (1.0 - a);
+    }
+}

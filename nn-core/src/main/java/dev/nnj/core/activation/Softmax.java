@@ -1,0 +1,60 @@
+package dev.nnj.core.activation;
+
+import dev.nnj.api.Activation;
+import dev.nnj.api.Tensor;
+
+/**
+ * {@code softmax}, row by row: a_j = e^(z_j - m) / Σ_k e^(z_k - m) with m = max_k z_k.
+ *
+ * <p>Backward is the full Jacobian product: dL/dz_j = a_j (dL/da_j - Σ_k a_k dL/da_k). For
+ * classification, prefer the {@code softmax-cross-entropy} loss on logits: it is fused and exact.
+ */
+public final class Softmax implements Activation {
+
+    @Override
+    public void forward(Tensor z, Tensor a) {
+        double[] zd = z.data();
+        double[] ad = a.data();
+        int n = z.cols();
+        for (int r = 0, rows = z.rows(); r < rows; r++) {
+            int off = r * n;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < n; j++) {
+                max = Math.max(max, zd[off + j]);
+            }
+            double sum = 0;
+            for (int j = 0; j < n; j++) {
+                double e = Math.exp(zd[off + j] - max);
+                ad[off + j] = e;
+                sum += e;
+            }
+            double inv = 1.0 / sum;
+            for (int j = 0; j < n; j++) {
+                ad[off + j] *= inv;
+            }
+        }
+    }
+
+    @Override
+    public void backward(Tensor z, Tensor a, Tensor gradA, Tensor gradZ) {
+        double[] ad = a.data();
+        double[] ga = gradA.data();
+        double[] gz = gradZ.data();
+        int n = a.cols();
+        for (int r = 0, rows = a.rows(); r < rows; r++) {
+            int off = r * n;
+            double dot = 0;
+            for (int j = 0; j < n; j++) {
+                dot += ad[off + j] * ga[off + j];
+            }
+            for (int j = 0; j < n; j++) {
+                gz[off + j] = ad[off + j] * (ga[off + j] - dot);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Softmax";
+    }
+}

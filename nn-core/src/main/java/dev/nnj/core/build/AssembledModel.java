@@ -1,0 +1,23 @@
+package dev.nnj.core.build;
+
+import dev.nnj.api.Loss;
+import dev.nnj.api.Optimizer;
+import dev.nnj.core.model.Sequential;
+import dev.nnj.core.train.Trainer;
+import dev.nnj.core.train.TrainingOptions;
+
+/**
+ * A model built from a {@link ModelSpec}, with its loss, optimizer and training settings.
+ *
+ * @param model the network, initialised from the seed
+ * @param loss the loss
+ * @param optimizer the optimizer, not yet attached
+ * @param training epochs, batch size and seed from the spec
+ */
+public record AssembledModel(Sequential model, Loss loss, Optimizer optimizer, TrainingOptions training) {
+
+    /** @return a trainer for this model (attaches the optimizer) */
+    public Trainer trainer() {
+        return new Trainer(model, loss, optimizer, training);
+    }
+}

@@ -1,0 +1,180 @@
+package dev.nnj.core.build;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.nnj.api.Activation;
+import dev.nnj.api.ExtensionException;
+import dev.nnj.api.Initializer;
+import dev.nnj.api.Layer;
+import dev.nnj.api.Loss;
+import dev.nnj.api.ModelConfigException;
+import dev.nnj.api.NnException;
+import dev.nnj.api.Optimizer;
+import dev.nnj.api.Shape;
+import dev.nnj.api.ShapeMismatchException;
+import dev.nnj.api.UnknownComponentException;
+import dev.nnj.api.spi.BuildContext;
+import dev.nnj.api.spi.ComponentKind;
+import dev.nnj.api.spi.Config;
+import dev.nnj.core.layer.ActivationLayer;
+import dev.nnj.core.model.Sequential;
+import dev.nnj.core.random.Seeds;
+import dev.nnj.core.registry.ComponentRegistry;
+import dev.nnj.core.registry.Suggestions;
+import dev.nnj.core.train.TrainingOptions;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.random.RandomGenerator;
+
+/**
+ * Builds a model from a {@link ModelSpec} through the registry; nothing here switches on ids.
+ * Components say what went wrong; this class adds where ({@code layers[2] (dense)}) and reports
+ * every key a provider did not read as a probable typo.
+ *
+ * <p>A layer's {@code activation} key is read here, for any layer type: it adds an activation layer
+ * after the layer, named {@code layers[i].activation}.
+ */
+public final class ModelAssembler {
+    private static final Set<String> OUTPUT_FUNCTIONS = Set.of("softmax", "sigmoid");
+
+    private final ComponentRegistry registry;
+
+    public ModelAssembler(ComponentRegistry registry) {
+        this.registry = requireNonNull(registry, "registry is null");
+    }
+
+    /** @throws NnException whose message starts with the source and the path of the first problem */
+    public AssembledModel assemble(ModelSpec spec) {
+        try {
+            return build(spec);
+        } catch (NnException e) {
+            throw withSource(spec.source(), e);
+        }
+    }
+
+    private AssembledModel build(ModelSpec spec) {
+        if (spec.layers().isEmpty()) {
+            throw new ModelConfigException("layers: a model needs at least one layer.");
+        }
+        TrainingOptions training = training(spec);
+        Sequential.Builder builder = Sequential.builder(spec.input());
+        Shape shape = spec.input();
+        String lastActivation = null;
+        for (int i = 0; i < spec.layers().size(); i++) {
+            Config config = spec.layers().get(i);
+            String label = config.path() + " (" + config.type() + ")";
+            Optional<Config> activation = config.getComponent("activation");
+            Layer layer = create(ComponentKind.LAYER, Layer.class, config,
+                    new Context(this, shape, "layers." + i, spec.seed()));
+            shape = outputShape(layer, shape, label);
+            builder.add(layer, "layers." + i, label);
+            lastActivation = null;
+            if (activation.isPresent()) {
+                Config a = activation.get();
+                builder.add(new ActivationLayer(activation(a, new Context(this, shape, "layers." + i + ".activation",
+                        spec.seed()))), "layers." + i + ".activation", a.path() + " (" + a.type() + ")");
+                lastActivation = a.type();
+            }
+        }
+        Sequential model = builder.build();
+        Loss loss = create(ComponentKind.LOSS, Loss.class, spec.loss(), new Context(this, shape, "loss", spec.seed()));
+        if (loss.takesLogits() && lastActivation != null && OUTPUT_FUNCTIONS.contains(lastActivation)) {
+            throw new ModelConfigException(spec.layers().get(spec.layers().size() - 1).path() + ".activation: '"
+                    + lastActivation + "' before the loss '" + spec.loss().type() + "', which applies it itself and "
+                    + "takes raw scores (logits); remove \"activation\": \"" + lastActivation + "\" from the last layer.");
+        }
+        Optimizer optimizer = create(ComponentKind.OPTIMIZER, Optimizer.class, spec.optimizer(),
+                new Context(this, shape, "optimizer", spec.seed()));
+        return new AssembledModel(model, loss, optimizer, training);
+    }
+
+    private static TrainingOptions training(ModelSpec spec) {
+        try {
+            return new TrainingOptions(spec.epochs(), spec.batchSize(), spec.seed());
+        } catch (IllegalArgumentException e) {
+            throw new ModelConfigException(e.getMessage(), e);
+        }
+    }
+
+    private static Shape outputShape(Layer layer, Shape input, String label) {
+        try {
+            return layer.outputShape(input);
+        } catch (ShapeMismatchException e) {
+            throw new ShapeMismatchException(label + ": " + e.getMessage(), e);
+        }
+    }
+
+    Activation activation(Config spec, BuildContext context) {
+        return create(ComponentKind.ACTIVATION, Activation.class, spec, context);
+    }
+
+    Initializer initializer(Config spec, BuildContext context) {
+        return create(ComponentKind.INITIALIZER, Initializer.class, spec, context);
+    }
+
+    private <T> T create(ComponentKind kind, Class<T> type, Config config, BuildContext context) {
+        ComponentRegistry.Entry entry;
+        try {
+            entry = registry.entry(kind, config.type());
+        } catch (UnknownComponentException e) {
+            throw new UnknownComponentException(config.path() + ": " + e.getMessage(), e);
+        }
+        Object component;
+        try {
+            component = entry.provider().create(config, context);
+        } catch (IllegalArgumentException e) {
+            throw new ModelConfigException(config.path() + " (" + config.type() + "): " + e.getMessage(), e);
+        }
+        if (!type.isInstance(component)) {
+            throw new ExtensionException(entry + " returned " + component + " for " + config.path()
+                    + "; expected a " + type.getSimpleName() + ".");
+        }
+        checkAllKeysRead(config);
+        return type.cast(component);
+    }
+
+    private static void checkAllKeysRead(Config config) {
+        Set<String> unread = config.unreadKeys();
+        if (unread.isEmpty()) {
+            return;
+        }
+        String key = unread.iterator().next();
+        Set<String> known = new TreeSet<>(config.readKeys());
+        throw new ModelConfigException(config.path() + " (" + config.type() + "): unknown key '" + key + "'."
+                + Suggestions.didYouMean(key, known) + " Keys that '" + config.type() + "' reads: "
+                + (known.isEmpty() ? "none" : String.join(", ", known)) + ".");
+    }
+
+    private static NnException withSource(String source, NnException e) {
+        String message = source + ": " + e.getMessage();
+        if (e instanceof UnknownComponentException) {
+            return new UnknownComponentException(message, e);
+        }
+        if (e instanceof ShapeMismatchException) {
+            return new ShapeMismatchException(message, e);
+        }
+        if (e instanceof ModelConfigException) {
+            return new ModelConfigException(message, e);
+        }
+        return e;
+    }
+
+    /** The {@link BuildContext} of one component. */
+    private record Context(ModelAssembler assembler, Shape inputShape, String name, long seed) implements BuildContext {
+        @Override
+        public RandomGenerator random(String purpose) {
+            return Seeds.stream(seed, "init:" + name + "." + purpose);
+        }
+
+        @Override
+        public Activation activation(Config spec) {
+            return assembler.activation(spec, this);
+        }
+
+        @Override
+        public Initializer initializer(Config spec) {
+            return assembler.initializer(spec, this);
+        }
+    }
+}

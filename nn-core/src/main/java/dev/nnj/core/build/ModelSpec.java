@@ -1,0 +1,43 @@
+package dev.nnj.core.build;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.nnj.api.Shape;
+import dev.nnj.api.spi.Config;
+import java.util.List;
+
+/**
+ * A model as declared in a model file: type ids and their settings, not yet built.
+ *
+ * @param source where it was read from, for messages (a file name or {@code <code>})
+ * @param input the shape of one input example
+ * @param layers one config per layer, in order
+ * @param loss the loss config
+ * @param optimizer the optimizer config
+ * @param batchSize examples per training step
+ * @param epochs passes over the training data
+ * @param seed the root seed of initialisation and data order
+ */
+public record ModelSpec(String source, Shape input, List<Config> layers, Config loss, Config optimizer,
+        int batchSize, int epochs, long seed) {
+
+    public ModelSpec {
+        requireNonNull(source, "source is null");
+        requireNonNull(input, "input is null");
+        layers = List.copyOf(layers);
+        requireNonNull(loss, "loss is null");
+        requireNonNull(optimizer, "optimizer is null");
+    }
+
+    public ModelSpec withBatchSize(int newBatchSize) {
+        return new ModelSpec(source, input, layers, loss, optimizer, newBatchSize, epochs, seed);
+    }
+
+    public ModelSpec withEpochs(int newEpochs) {
+        return new ModelSpec(source, input, layers, loss, optimizer, batchSize, newEpochs, seed);
+    }
+
+    public ModelSpec withSeed(long newSeed) {
+        return new ModelSpec(source, input, layers, loss, optimizer, batchSize, epochs, newSeed);
+    }
+}

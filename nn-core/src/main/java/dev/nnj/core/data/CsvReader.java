@@ -1,0 +1,121 @@
+package dev.nnj.core.data;
+
+import dev.nnj.api.DataException;
+import dev.nnj.api.Tensor;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads comma-separated examples: every column but the last is a feature, the last is the label
+ * (a whole number >= 0) or, for regression, a real-valued target. Values are taken as they are. A
+ * first line that is not numeric is a header and is skipped; blank lines are skipped; gzipped files
+ * are read too.
+ */
+public final class CsvReader {
+    private CsvReader() {
+    }
+
+    /**
+     * @param labels {@code true} for class labels, {@code false} for a regression target
+     * @throws DataException naming the file and line of the first problem
+     */
+    public static DataSet read(Path file, boolean labels) {
+        try (InputStream in = DataFiles.open(file)) {
+            return read(in, file.toString(), labels);
+        } catch (IOException e) {
+            throw new DataException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** As {@link #read(Path, boolean)}, from a stream; {@code name} is used in messages. */
+    public static DataSet read(InputStream stream, String name, boolean labels) {
+        List<double[]> rows = new ArrayList<>();
+        int columns = -1;
+        int columnsLine = 0;
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                DataFiles.decompressIfGzip(stream, name), StandardCharsets.UTF_8))) {
+            String line;
+            int lineNo = 0;
+            while ((line = reader.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] cells = line.split(",", -1);
+                if (lineNo == 1 && !isNumber(cells[0].strip())) {
+                    continue;
+                }
+                if (columns < 0) {
+                    columns = cells.length;
+                    columnsLine = lineNo;
+                    if (columns < 2) {
+                        throw new DataException(name + " line " + lineNo + ": found 1 column; expected features "
+                                + "followed by a label (or target) in the last column.");
+                    }
+                } else if (cells.length != columns) {
+                    throw new DataException(name + " line " + lineNo + ": expected " + columns + " values like line "
+                            + columnsLine + ", got " + cells.length + ".");
+                }
+                rows.add(parse(cells, name, lineNo));
+            }
+        } catch (IOException e) {
+            throw new DataException("Cannot read " + name + " (truncated or corrupt?): " + e.getMessage(), e);
+        }
+        if (rows.isEmpty()) {
+            throw new DataException(name + ": no examples found; expected lines of comma-separated numbers.");
+        }
+        return toDataSet(rows, columns, name, labels);
+    }
+
+    private static double[] parse(String[] cells, String name, int lineNo) {
+        double[] values = new double[cells.length];
+        for (int c = 0; c < cells.length; c++) {
+            String cell = cells[c].strip();
+            try {
+                values[c] = Double.parseDouble(cell);
+            } catch (NumberFormatException e) {
+                throw new DataException(name + " line " + lineNo + ", column " + (c + 1) + ": '" + cell
+                        + "' is not a number.");
+            }
+            if (!Double.isFinite(values[c])) {
+                throw new DataException(name + " line " + lineNo + ", column " + (c + 1) + ": '" + cell
+                        + "' is not a finite number.");
+            }
+        }
+        return values;
+    }
+
+    private static DataSet toDataSet(List<double[]> rows, int columns, String name, boolean labels) {
+        int f = columns - 1;
+        Tensor x = Tensor.zeros(rows.size(), f);
+        int[] l = new int[rows.size()];
+        Tensor y = Tensor.zeros(rows.size(), 1);
+        for (int i = 0; i < rows.size(); i++) {
+            double[] row = rows.get(i);
+            System.arraycopy(row, 0, x.data(), i * f, f);
+            double last = row[f];
+            if (labels && (last != Math.rint(last) || last < 0 || last > Integer.MAX_VALUE)) {
+                throw new DataException(name + ": example " + (i + 1) + " has label " + last
+                        + "; a class label must be a whole number >= 0 (use a regression loss for real-valued targets).");
+            }
+            l[i] = (int) last;
+            y.data()[i] = last;
+        }
+        return labels ? DataSet.classification(name, x, l) : DataSet.regression(name, x, y);
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            Double.parseDouble(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.nnj.core.data;
+
+import dev.nnj.api.DataException;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/** Opens data files, gzipped or not, with messages that name the file. */
+final class DataFiles {
+    private DataFiles() {
+    }
+
+    /**
+     * @return a buffered stream over the file's content, gunzipped when it starts with gzip's magic
+     * @throws DataException if the file is missing or unreadable
+     */
+    static InputStream open(Path file) {
+        try {
+            return decompressIfGzip(Files.newInputStream(file), file.toString());
+        } catch (NoSuchFileException e) {
+            throw new DataException("Data file not found: " + file.toAbsolutePath() + ".", e);
+        } catch (IOException e) {
+            throw new DataException("Cannot read data file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Wraps {@code in} for reading, gunzipping it when it starts with gzip's magic bytes. */
+    static InputStream decompressIfGzip(InputStream in, String name) throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+        buffered.mark(2);
+        int b1 = buffered.read();
+        int b2 = buffered.read();
+        buffered.reset();
+        if (b1 == 0x1f && b2 == 0x8b) {
+            return new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16);
+        }
+        return buffered;
+    }
+}

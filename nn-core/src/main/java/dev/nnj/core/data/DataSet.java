@@ -1,0 +1,188 @@
+package dev.nnj.core.data;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.nnj.api.DataException;
+import dev.nnj.api.ShapeMismatchException;
+import dev.nnj.api.Tensor;
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
+
+/**
+ * Examples in memory: features [n, f] and either class labels (classification) or real-valued
+ * targets [n, t] (regression). Immutable by convention: nothing in nnj modifies its tensors.
+ */
+public final class DataSet {
+    private final String name;
+    private final Tensor features;
+    private final int[] labels;
+    private final Tensor targets;
+
+    private DataSet(String name, Tensor features, int[] labels, Tensor targets) {
+        this.name = requireNonNull(name, "name is null");
+        this.features = requireNonNull(features, "features is null");
+        this.labels = labels;
+        this.targets = targets;
+    }
+
+    /**
+     * @param features [n, f]
+     * @param labels n class indices, each >= 0
+     */
+    public static DataSet classification(String name, Tensor features, int[] labels) {
+        if (labels.length != features.rows()) {
+            throw new ShapeMismatchException(name + ": " + features.rows() + " examples but " + labels.length + " labels.");
+        }
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0) {
+                throw new DataException(name + ": example " + i + " has label " + labels[i] + "; labels must be >= 0.");
+            }
+        }
+        return new DataSet(name, features, labels, null);
+    }
+
+    /**
+     * @param features [n, f]
+     * @param targets [n, t]
+     */
+    public static DataSet regression(String name, Tensor features, Tensor targets) {
+        if (targets.rows() != features.rows()) {
+            throw new ShapeMismatchException(name + ": " + features.rows() + " examples but " + targets.rows() + " targets.");
+        }
+        return new DataSet(name, features, null, targets);
+    }
+
+    /** @return where the data came from, for messages (a file name, {@code digits}, ...) */
+    public String name() {
+        return name;
+    }
+
+    public int size() {
+        return features.rows();
+    }
+
+    /** @return [n, f]; do not modify */
+    public Tensor features() {
+        return features;
+    }
+
+    public boolean hasLabels() {
+        return labels != null;
+    }
+
+    /** @return the label of example {@code i}; only for classification data */
+    public int label(int i) {
+        return labels[i];
+    }
+
+    /** @return [n, t] the regression targets, or {@code null} for classification data */
+    public Tensor targets() {
+        return targets;
+    }
+
+    /** @return 1 + the largest label; 0 for regression data */
+    public int classCount() {
+        int max = -1;
+        if (labels != null) {
+            for (int l : labels) {
+                max = Math.max(max, l);
+            }
+        }
+        return max + 1;
+    }
+
+    /**
+     * Checks that this data can train or evaluate a model with {@code inputs} features and
+     * {@code outputs} outputs.
+     *
+     * @throws DataException naming the first offending example
+     */
+    public void checkFits(int inputs, int outputs, String model) {
+        if (features.cols() != inputs) {
+            throw new ShapeMismatchException(name + ": examples have " + features.cols() + " features; " + model
+                    + " expects " + inputs + ".");
+        }
+        if (labels != null) {
+            int classes = outputs == 1 ? 2 : outputs;
+            for (int i = 0; i < labels.length; i++) {
+                if (labels[i] >= classes) {
+                    throw new DataException(name + ": example " + i + " has label " + labels[i]
+                            + ", outside the model's " + classes + " classes 0.." + (classes - 1)
+                            + "; give the last layer more units or fix the labels.");
+                }
+            }
+        } else if (targets.cols() != outputs) {
+            throw new ShapeMismatchException(name + ": targets have " + targets.cols() + " columns; " + model
+                    + " has " + outputs + " outputs.");
+        }
+    }
+
+    /**
+     * Copies examples {@code order[from .. from+count)} into a batch. With labels, a target row is
+     * one-hot, or the label itself when the model has a single output (binary classification).
+     *
+     * @param x [>= count, f] batch features; rows set to count, overwritten
+     * @param y [>= count, outputs] batch targets; rows set to count, overwritten
+     */
+    public void gather(int[] order, int from, int count, Tensor x, Tensor y) {
+        x.setRows(count);
+        y.setRows(count);
+        int f = features.cols();
+        int t = y.cols();
+        double[] xd = x.data();
+        double[] yd = y.data();
+        for (int i = 0; i < count; i++) {
+            int row = order[from + i];
+            System.arraycopy(features.data(), row * f, xd, i * f, f);
+            if (labels == null) {
+                System.arraycopy(targets.data(), row * t, yd, i * t, t);
+            } else if (t == 1) {
+                yd[i] = labels[row];
+            } else {
+                Arrays.fill(yd, i * t, (i + 1) * t, 0.0);
+                yd[i * t + labels[row]] = 1.0;
+            }
+        }
+    }
+
+    /** @return the examples at {@code rows}, copied, in that order */
+    public DataSet subset(int[] rows, String subsetName) {
+        int f = features.cols();
+        Tensor x = Tensor.zeros(rows.length, f);
+        int[] l = labels == null ? null : new int[rows.length];
+        Tensor y = targets == null ? null : Tensor.zeros(rows.length, targets.cols());
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(features.data(), rows[i] * f, x.data(), i * f, f);
+            if (l != null) {
+                l[i] = labels[rows[i]];
+            } else {
+                int t = y.cols();
+                System.arraycopy(targets.data(), rows[i] * t, y.data(), i * t, t);
+            }
+        }
+        return new DataSet(subsetName, x, l, y);
+    }
+
+    /**
+     * Shuffles the examples with {@code random} and splits them: the last {@code testCount} form
+     * the test set.
+     */
+    public Split split(int testCount, RandomGenerator random) {
+        if (testCount < 1 || testCount >= size()) {
+            throw new IllegalArgumentException("Cannot hold out " + testCount + " of " + size() + " examples.");
+        }
+        int[] order = Shuffle.permutation(size(), random);
+        int trainCount = size() - testCount;
+        return new Split(subset(Arrays.copyOfRange(order, 0, trainCount), name + " (train)"),
+                subset(Arrays.copyOfRange(order, trainCount, size()), name + " (test)"));
+    }
+
+    /** A training and a test set. */
+    public record Split(DataSet train, DataSet test) {
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + size() + " examples of " + features.cols() + " features)";
+    }
+}

@@ -1,0 +1,96 @@
+package dev.nnj.core.data;
+
+import dev.nnj.api.DataException;
+import dev.nnj.api.Tensor;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+
+/**
+ * Reads images and labels in the IDX format of MNIST and Fashion-MNIST (gzipped or not):
+ * big-endian; images: magic 0x00000803, count, rows, cols, then one unsigned byte per pixel; labels:
+ * magic 0x00000801, count, then one byte per label. Pixels are scaled to [0, 1].
+ */
+public final class IdxReader {
+    private static final int IMAGES_MAGIC = 0x00000803;
+    private static final int LABELS_MAGIC = 0x00000801;
+
+    private IdxReader() {
+    }
+
+    /** @throws DataException naming the file of the first problem */
+    public static DataSet read(Path images, Path labels) {
+        Tensor x = readImages(images);
+        int[] y = readLabels(labels);
+        if (y.length != x.rows()) {
+            throw new DataException(labels + " has " + y.length + " labels but " + images + " has " + x.rows()
+                    + " images; pass the labels file that belongs to the images.");
+        }
+        return DataSet.classification(images.getFileName().toString(), x, y);
+    }
+
+    static Tensor readImages(Path file) {
+        try (DataInputStream in = new DataInputStream(DataFiles.open(file))) {
+            int magic = in.readInt();
+            if (magic != IMAGES_MAGIC) {
+                throw new DataException(file + ": not an IDX image file (magic 0x" + Integer.toHexString(magic)
+                        + ", expected 0x00000803).");
+            }
+            int count = in.readInt();
+            int rows = in.readInt();
+            int cols = in.readInt();
+            if (count < 1 || rows < 1 || cols < 1 || (long) count * rows * cols > Integer.MAX_VALUE) {
+                throw new DataException(file + ": implausible header: " + count + " images of " + rows + "x" + cols + ".");
+            }
+            int pixels = rows * cols;
+            Tensor x = Tensor.zeros(count, pixels);
+            byte[] buffer = new byte[pixels];
+            double[] d = x.data();
+            for (int i = 0; i < count; i++) {
+                readFully(in, buffer, file, "image " + i + " of " + count);
+                for (int p = 0; p < pixels; p++) {
+                    d[i * pixels + p] = (buffer[p] & 0xff) / 255.0;
+                }
+            }
+            return x;
+        } catch (EOFException e) {
+            throw new DataException(file + ": truncated: the file ends early (" + e.getMessage() + ").", e);
+        } catch (IOException e) {
+            throw new DataException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static int[] readLabels(Path file) {
+        try (DataInputStream in = new DataInputStream(DataFiles.open(file))) {
+            int magic = in.readInt();
+            if (magic != LABELS_MAGIC) {
+                throw new DataException(file + ": not an IDX label file (magic 0x" + Integer.toHexString(magic)
+                        + ", expected 0x00000801).");
+            }
+            int count = in.readInt();
+            if (count < 1) {
+                throw new DataException(file + ": implausible header: " + count + " labels.");
+            }
+            byte[] buffer = new byte[count];
+            readFully(in, buffer, file, "the labels");
+            int[] labels = new int[count];
+            for (int i = 0; i < count; i++) {
+                labels[i] = buffer[i] & 0xff;
+            }
+            return labels;
+        } catch (EOFException e) {
+            throw new DataException(file + ": truncated: the file ends early (" + e.getMessage() + ").", e);
+        } catch (IOException e) {
+            throw new DataException("Cannot read " + file + " (truncated or corrupt?): " + e.getMessage(), e);
+        }
+    }
+
+    private static void readFully(InputStream in, byte[] buffer, Path file, String what) throws IOException {
+        int n = in.readNBytes(buffer, 0, buffer.length);
+        if (n < buffer.length) {
+            throw new DataException(file + ": truncated: the file ends inside " + what + ".");
+        }
+    }
+}

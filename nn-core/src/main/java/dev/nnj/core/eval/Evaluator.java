@@ -1,0 +1,80 @@
+package dev.nnj.core.eval;
+
+import dev.nnj.api.Loss;
+import dev.nnj.api.Mode;
+import dev.nnj.api.Tensor;
+import dev.nnj.core.data.DataSet;
+import dev.nnj.core.model.Sequential;
+import dev.nnj.core.model.Workspace;
+
+/** Computes the loss, accuracy (or mean absolute error) and confusion matrix of a model on data. */
+public final class Evaluator {
+    private final Sequential model;
+    private final Loss loss;
+    private final Workspace workspace;
+    private final Tensor x;
+    private final Tensor y;
+
+    /** @param batchSize how many examples to run at once */
+    public Evaluator(Sequential model, Loss loss, int batchSize) {
+        this.model = model;
+        this.loss = loss;
+        this.workspace = model.newWorkspace(batchSize);
+        this.x = Tensor.zeros(batchSize, model.inputShape().size());
+        this.y = Tensor.zeros(batchSize, model.outputShape().size());
+    }
+
+    public Evaluation evaluate(DataSet data) {
+        int outputs = model.outputShape().size();
+        data.checkFits(model.inputShape().size(), outputs, "the model");
+        int n = data.size();
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        int classes = data.hasLabels() ? (outputs == 1 ? 2 : outputs) : 0;
+        int[][] confusion = new int[classes][classes];
+        double lossSum = 0;
+        double absSum = 0;
+        int correct = 0;
+        for (int from = 0; from < n; from += workspace.maxBatch()) {
+            int count = Math.min(workspace.maxBatch(), n - from);
+            data.gather(order, from, count, x, y);
+            Tensor out = workspace.forward(x, Mode.INFERENCE);
+            lossSum += loss.compute(out, y, null) * count;
+            for (int i = 0; i < count; i++) {
+                if (data.hasLabels()) {
+                    int truth = data.label(from + i);
+                    int predicted = predictedClass(out, i);
+                    confusion[truth][predicted]++;
+                    correct += truth == predicted ? 1 : 0;
+                } else {
+                    for (int j = 0; j < outputs; j++) {
+                        absSum += Math.abs(out.get(i, j) - y.get(i, j));
+                    }
+                }
+            }
+        }
+        return new Evaluation(lossSum / n,
+                data.hasLabels() ? (double) correct / n : Double.NaN,
+                data.hasLabels() ? Double.NaN : absSum / ((double) n * outputs),
+                confusion, n);
+    }
+
+    /**
+     * @return the arg-max of row {@code i}; with a single output, 1 when it is above the decision
+     *     threshold (0 for logits, 0.5 for probabilities)
+     */
+    private int predictedClass(Tensor out, int i) {
+        if (out.cols() == 1) {
+            return out.get(i, 0) > (loss.takesLogits() ? 0.0 : 0.5) ? 1 : 0;
+        }
+        int best = 0;
+        for (int j = 1; j < out.cols(); j++) {
+            if (out.get(i, j) > out.get(i, best)) {
+                best = j;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.nnj.core.guice;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Module;
+import com.google.inject.TypeLiteral;
+import com.google.inject.multibindings.MapBinder;
+import dev.nnj.api.spi.ComponentKind;
+import dev.nnj.api.spi.ComponentProvider;
+import dev.nnj.api.spi.NnExtension;
+import dev.nnj.core.NnRuntime;
+import dev.nnj.core.registry.ComponentRegistry;
+import dev.nnj.core.registry.ExtensionDiscovery;
+import java.util.List;
+
+/**
+ * Guice wiring of nnj: discovers extensions with {@link java.util.ServiceLoader} (or takes them
+ * explicitly), validates them into the same {@link ComponentRegistry} as {@link NnRuntime#discover()},
+ * binds it and an {@link NnRuntime}, fills one {@link MapBinder} per kind
+ * ({@code Map<String, ComponentProvider<?>>} annotated by nothing, keyed by id, one map per kind via
+ * {@link #providersKey(ComponentKind)}), and installs every extension that is also a Guice
+ * {@link Module}, so extensions can have collaborators injected.
+ */
+public final class NnModule extends AbstractModule {
+    private final List<NnExtension> extensions;
+
+    /** Discovers extensions on the thread's context class loader. */
+    public NnModule() {
+        this(ExtensionDiscovery.load(contextLoader()));
+    }
+
+    public NnModule(List<NnExtension> extensions) {
+        this.extensions = List.copyOf(extensions);
+    }
+
+    private static ClassLoader contextLoader() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return loader != null ? loader : NnModule.class.getClassLoader();
+    }
+
+    /** @return the name of the map binding of one kind, e.g. {@code nnj.layer} */
+    public static String providersKey(ComponentKind kind) {
+        return "nnj." + kind.label();
+    }
+
+    @Override
+    protected void configure() {
+        ComponentRegistry.Builder builder = ComponentRegistry.builder();
+        for (NnExtension extension : extensions) {
+            builder.add(extension);
+        }
+        ComponentRegistry registry = builder.build();
+        bind(ComponentRegistry.class).toInstance(registry);
+        bind(NnRuntime.class).toInstance(new NnRuntime(registry));
+
+        TypeLiteral<ComponentProvider<?>> providerType = new TypeLiteral<>() { };
+        for (ComponentKind kind : ComponentKind.values()) {
+            MapBinder<String, ComponentProvider<?>> map = MapBinder.newMapBinder(binder(),
+                    TypeLiteral.get(String.class), providerType, com.google.inject.name.Names.named(providersKey(kind)));
+            for (ComponentRegistry.Entry entry : registry.entries()) {
+                if (entry.kind() == kind) {
+                    map.addBinding(entry.type()).toInstance(entry.provider());
+                }
+            }
+        }
+        for (NnExtension extension : extensions) {
+            if (extension instanceof Module module) {
+                install(module);
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package dev.nnj.core.init;
+
+import dev.nnj.api.Initializer;
+import dev.nnj.api.Tensor;
+import java.util.random.RandomGenerator;
+
+/** {@code zeros}: every value 0. */
+public final class Zeros implements Initializer {
+    @Override
+    public void initialize(Tensor value, int fanIn, int fanOut, RandomGenerator random) {
+        value.zero();
+    }
+}

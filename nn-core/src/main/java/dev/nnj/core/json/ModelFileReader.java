@@ -1,0 +1,107 @@
+package dev.nnj.core.json;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nnj.api.ModelConfigException;
+import dev.nnj.api.Shape;
+import dev.nnj.api.spi.Config;
+import dev.nnj.api.spi.MapConfig;
+import dev.nnj.core.build.ModelSpec;
+import dev.nnj.core.registry.Suggestions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads a model file: a JSON object with {@code input} (the shape of one example, e.g.
+ * {@code [64]}), {@code layers}, {@code loss}, {@code optimizer}, and optionally {@code batchSize}
+ * (default 32), {@code epochs} (default 10), {@code seed} (default 42), {@code name} and
+ * {@code description}. Components are a type id string or an object with a {@code type} key.
+ */
+public final class ModelFileReader {
+    public static final int DEFAULT_BATCH_SIZE = 32;
+    public static final int DEFAULT_EPOCHS = 10;
+    public static final long DEFAULT_SEED = 42;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(JsonParser.Feature.ALLOW_COMMENTS);
+
+    private ModelFileReader() {
+    }
+
+    /** @throws ModelConfigException naming the file, and the line or path of the problem */
+    public static ModelSpec read(Path file) {
+        String json;
+        try {
+            json = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ModelConfigException("Model file not found: " + file.toAbsolutePath() + ".", e);
+        } catch (IOException e) {
+            throw new ModelConfigException("Cannot read model file " + file + ": " + e.getMessage(), e);
+        }
+        return read(json, file.toString());
+    }
+
+    /** @param source the name used in messages */
+    public static ModelSpec read(String json, String source) {
+        Object root;
+        try {
+            root = MAPPER.readValue(json, Object.class);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new ModelConfigException(source + where + ": not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (!(root instanceof Map<?, ?> map)) {
+            throw new ModelConfigException(source + ": a model file holds one JSON object with \"input\", \"layers\", "
+                    + "\"loss\" and \"optimizer\".");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> values = (Map<String, Object>) map;
+        try {
+            return toSpec(new MapConfig("", values), source);
+        } catch (ModelConfigException e) {
+            throw new ModelConfigException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ModelSpec toSpec(Config root, String source) {
+        int[] input = root.getIntArray("input").orElseThrow(() -> new ModelConfigException(
+                "missing \"input\": the shape of one example, e.g. \"input\": [64]."));
+        Shape shape;
+        try {
+            shape = Shape.of(input);
+        } catch (IllegalArgumentException e) {
+            throw new ModelConfigException("input: " + e.getMessage(), e);
+        }
+        if (!root.has("layers")) {
+            throw new ModelConfigException("missing \"layers\": a list such as [{\"type\": \"dense\", \"units\": 10}].");
+        }
+        List<Config> layers = root.getComponentList("layers");
+        Config loss = root.getComponent("loss").orElseThrow(() -> new ModelConfigException(
+                "missing \"loss\", e.g. \"loss\": \"softmax-cross-entropy\"."));
+        Config optimizer = root.getComponent("optimizer").orElseThrow(() -> new ModelConfigException(
+                "missing \"optimizer\", e.g. \"optimizer\": {\"type\": \"momentum\", \"learningRate\": 0.05}."));
+        int batchSize = root.getInt("batchSize", DEFAULT_BATCH_SIZE);
+        int epochs = root.getInt("epochs", DEFAULT_EPOCHS);
+        long seed = (long) root.getDouble("seed", DEFAULT_SEED);
+        root.getString("name", "");
+        root.getString("description", "");
+        Set<String> unread = root.unreadKeys();
+        if (!unread.isEmpty()) {
+            String key = unread.iterator().next();
+            Set<String> known = new TreeSet<>(root.readKeys());
+            throw new ModelConfigException("unknown top-level key '" + key + "'." + Suggestions.didYouMean(key, known)
+                    + " Known keys: " + String.join(", ", known) + ".");
+        }
+        return new ModelSpec(source, shape, layers, loss, optimizer, batchSize, epochs, seed);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.nnj.core.layer;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.nnj.api.Activation;
+import dev.nnj.api.Layer;
+import dev.nnj.api.Mode;
+import dev.nnj.api.Shape;
+import dev.nnj.api.Tensor;
+
+/** Applies an {@link Activation} as a layer of its own; no parameters, output shape = input shape. */
+public final class ActivationLayer implements Layer {
+    private final Activation activation;
+
+    public ActivationLayer(Activation activation) {
+        this.activation = requireNonNull(activation, "activation is null");
+    }
+
+    public Activation activation() {
+        return activation;
+    }
+
+    @Override
+    public Shape outputShape(Shape input) {
+        return input;
+    }
+
+    @Override
+    public void forward(Tensor in, Tensor out, Mode mode) {
+        activation.forward(in, out);
+    }
+
+    @Override
+    public void backward(Tensor in, Tensor out, Tensor gradOut, Tensor gradIn) {
+        if (gradIn != null) {
+            activation.backward(in, out, gradOut, gradIn);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ActivationLayer[" + activation + "]";
+    }
+}

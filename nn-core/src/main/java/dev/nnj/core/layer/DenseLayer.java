@@ -1,0 +1,105 @@
+package dev.nnj.core.layer;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.nnj.api.Layer;
+import dev.nnj.api.Mode;
+import dev.nnj.api.Parameter;
+import dev.nnj.api.ParameterRole;
+import dev.nnj.api.Shape;
+import dev.nnj.api.ShapeMismatchException;
+import dev.nnj.api.Tensor;
+import dev.nnj.core.math.Kernels;
+import java.util.List;
+
+/**
+ * A fully connected layer: Y = X·W + b.
+ *
+ * <ul>
+ *   <li>forward: Y = X·W + 1·b, with X [batch, in], W [in, out], b [1, out], Y [batch, out];
+ *   <li>backward: dW += Xᵀ·dY, db += Σ_rows dY, dX = dY·Wᵀ.
+ * </ul>
+ *
+ * The activation is a separate {@link ActivationLayer}; a model file's {@code "activation"} key on
+ * a dense layer adds one after it.
+ */
+public final class DenseLayer implements Layer {
+    private final int inputs;
+    private final int units;
+    private final Parameter weight;
+    private final Parameter bias;
+    private final Kernels kernels;
+
+    /** A layer with zero weights and biases; fill them through {@link #weight()} and {@link #bias()}. */
+    public DenseLayer(int inputs, int units) {
+        this(inputs, units, Kernels.defaultKernels());
+    }
+
+    public DenseLayer(int inputs, int units, Kernels kernels) {
+        if (inputs < 1 || units < 1) {
+            throw new IllegalArgumentException(
+                    "A dense layer needs inputs >= 1 and units >= 1; got inputs " + inputs + ", units " + units + ".");
+        }
+        this.inputs = inputs;
+        this.units = units;
+        this.kernels = requireNonNull(kernels, "kernels is null");
+        this.weight = Parameter.of("weight", ParameterRole.WEIGHT, Tensor.zeros(inputs, units));
+        this.bias = Parameter.of("bias", ParameterRole.BIAS, Tensor.zeros(1, units));
+    }
+
+    public int inputs() {
+        return inputs;
+    }
+
+    public int units() {
+        return units;
+    }
+
+    /** @return W, [in, out] */
+    public Parameter weight() {
+        return weight;
+    }
+
+    /** @return b, [1, out] */
+    public Parameter bias() {
+        return bias;
+    }
+
+    @Override
+    public Shape outputShape(Shape input) {
+        if (input.size() != inputs) {
+            throw new ShapeMismatchException("input has " + input.size() + " features " + input
+                    + "; expected " + inputs + ".");
+        }
+        return Shape.of(units);
+    }
+
+    @Override
+    public void forward(Tensor in, Tensor out, Mode mode) {
+        if (in.cols() != inputs) {
+            throw new ShapeMismatchException("input has " + in.cols() + " features; expected [*, " + inputs
+                    + "], got " + in.shapeString() + ".");
+        }
+        kernels.mult(in, weight.value(), out);
+        kernels.addRowVector(out, bias.value());
+    }
+
+    @Override
+    public void backward(Tensor in, Tensor out, Tensor gradOut, Tensor gradIn) {
+        kernels.multAddTransA(in, gradOut, weight.gradient());
+        kernels.addColumnSums(gradOut, bias.gradient());
+        if (gradIn != null) {
+            kernels.multTransB(gradOut, weight.value(), gradIn);
+        }
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(weight, bias);
+    }
+
+    @Override
+    public String toString() {
+        return "DenseLayer[" + inputs + " -> " + units + "]";
+    }
+}

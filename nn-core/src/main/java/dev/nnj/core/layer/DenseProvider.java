@@ -1,0 +1,43 @@
+package dev.nnj.core.layer;
+
+import dev.nnj.api.Initializer;
+import dev.nnj.api.Layer;
+import dev.nnj.api.spi.BuildContext;
+import dev.nnj.api.spi.Config;
+import dev.nnj.api.spi.LayerProvider;
+import dev.nnj.api.spi.MapConfig;
+import java.util.Set;
+
+/**
+ * {@code dense}: keys {@code units} (required, >= 1), {@code weightInit} (default {@code he-uniform}
+ * before a ReLU-family activation, else {@code xavier-uniform}), {@code biasInit} (default
+ * {@code zeros}). The {@code activation} key is handled by the model assembler.
+ */
+public final class DenseProvider implements LayerProvider {
+    private static final Set<String> RELU_FAMILY = Set.of("relu", "leaky-relu");
+
+    @Override
+    public String type() {
+        return "dense";
+    }
+
+    @Override
+    public Layer create(Config config, BuildContext context) {
+        int units = config.requireInt("units");
+        if (units < 1) {
+            throw config.invalid("units", "an integer >= 1");
+        }
+        int inputs = context.inputShape().size();
+        String activation = config.getComponent("activation").map(Config::type).orElse("identity");
+        String defaultInit = RELU_FAMILY.contains(activation) ? "he-uniform" : "xavier-uniform";
+        Initializer weightInit = context.initializer(
+                config.getComponent("weightInit").orElse(MapConfig.ofSpec(config.path() + ".weightInit", defaultInit)));
+        Initializer biasInit = context.initializer(
+                config.getComponent("biasInit").orElse(MapConfig.ofSpec(config.path() + ".biasInit", "zeros")));
+
+        DenseLayer layer = new DenseLayer(inputs, units);
+        weightInit.initialize(layer.weight().value(), inputs, units, context.random("weight"));
+        biasInit.initialize(layer.bias().value(), inputs, units, context.random("bias"));
+        return layer;
+    }
+}

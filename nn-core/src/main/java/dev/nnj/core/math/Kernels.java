@@ -1,0 +1,79 @@
+package dev.nnj.core.math;
+
+import dev.nnj.api.Tensor;
+
+/**
+ * The matrix work of dense layers, behind one small interface so that faster implementations can
+ * replace the EJML reference without touching any layer. Implementations must not allocate per
+ * call. Tensors are used as row-major matrices of {@code rows() x cols()}.
+ */
+public interface Kernels {
+
+    /**
+     * c = a·b.
+     *
+     * @param a [m, k]; not modified
+     * @param b [k, n]; not modified
+     * @param c [m, n]; overwritten
+     */
+    void mult(Tensor a, Tensor b, Tensor c);
+
+    /**
+     * c += aᵀ·b.
+     *
+     * @param a [m, k]; not modified
+     * @param b [m, n]; not modified
+     * @param c [k, n]; accumulated into
+     */
+    void multAddTransA(Tensor a, Tensor b, Tensor c);
+
+    /**
+     * c = a·bᵀ.
+     *
+     * @param a [m, n]; not modified
+     * @param b [k, n]; not modified
+     * @param c [m, k]; overwritten
+     */
+    void multTransB(Tensor a, Tensor b, Tensor c);
+
+    /**
+     * Adds a row vector to every row: c[i, j] += v[0, j].
+     *
+     * @param c [m, n]; modified
+     * @param v [1, n]; not modified
+     */
+    default void addRowVector(Tensor c, Tensor v) {
+        double[] cd = c.data();
+        double[] vd = v.data();
+        int n = c.cols();
+        for (int i = 0, rows = c.rows(); i < rows; i++) {
+            int off = i * n;
+            for (int j = 0; j < n; j++) {
+                cd[off + j] += vd[j];
+            }
+        }
+    }
+
+    /**
+     * Accumulates the column sums: s[0, j] += Σ_i a[i, j].
+     *
+     * @param a [m, n]; not modified
+     * @param s [1, n]; accumulated into
+     */
+    default void addColumnSums(Tensor a, Tensor s) {
+        double[] ad = a.data();
+        double[] sd = s.data();
+        int n = a.cols();
+        for (int i = 0, rows = a.rows(); i < rows; i++) {
+            int off = i * n;
+            for (int j = 0; j < n; j++) {
+                sd[j] += ad[off + j];
+            }
+        }
+    }
+
+    /** @return the reference implementation on EJML */
+    static Kernels defaultKernels() {
+        return EjmlKernels.INSTANCE;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.nnj.core.model;
+
+import dev.nnj.api.Layer;
+import dev.nnj.api.Mode;
+import dev.nnj.api.ShapeMismatchException;
+import dev.nnj.api.Tensor;
+import java.util.List;
+
+/**
+ * The activation and gradient buffers of one {@link Sequential} for batches of up to a maximum
+ * size, allocated once. Forward and backward passes through a workspace allocate nothing. One
+ * workspace per thread.
+ */
+public final class Workspace {
+    private final Sequential model;
+    private final List<Layer> layers;
+    private final Tensor[] outputs;
+    private final Tensor[] gradients;
+    private final int maxBatch;
+    private Tensor lastInput;
+
+    Workspace(Sequential model, int maxBatch) {
+        if (maxBatch < 1) {
+            throw new IllegalArgumentException("maxBatch must be >= 1; got " + maxBatch + ".");
+        }
+        this.model = model;
+        this.layers = model.layers();
+        this.maxBatch = maxBatch;
+        int n = layers.size();
+        outputs = new Tensor[n];
+        gradients = new Tensor[n];
+        for (int i = 0; i < n; i++) {
+            int size = model.outputShape(i).size();
+            outputs[i] = Tensor.zeros(maxBatch, size);
+            gradients[i] = Tensor.zeros(maxBatch, size);
+        }
+    }
+
+    public int maxBatch() {
+        return maxBatch;
+    }
+
+    /**
+     * @param in [batch, inputs] with batch <= {@link #maxBatch()}; not modified, and must stay
+     *     unchanged until {@link #backward()}
+     * @return [batch, outputs] the model's output, owned by this workspace (overwritten by the next call)
+     */
+    public Tensor forward(Tensor in, Mode mode) {
+        model.checkInput(in);
+        if (in.rows() > maxBatch) {
+            throw new ShapeMismatchException("A batch of " + in.rows() + " rows does not fit a workspace for "
+                    + maxBatch + "; create one with newWorkspace(" + in.rows() + ").");
+        }
+        int batch = in.rows();
+        Tensor x = in;
+        for (int i = 0; i < layers.size(); i++) {
+            outputs[i].setRows(batch);
+            gradients[i].setRows(batch);
+            try {
+                layers.get(i).forward(x, outputs[i], mode);
+            } catch (ShapeMismatchException e) {
+                throw new ShapeMismatchException(model.labels().get(i) + ": " + e.getMessage(), e);
+            }
+            x = outputs[i];
+        }
+        lastInput = in;
+        return x;
+    }
+
+    /**
+     * @return [batch, outputs] where the loss writes dL/dOutput before {@link #backward()}; owned by
+     *     this workspace
+     */
+    public Tensor outputGradient() {
+        return gradients[layers.size() - 1];
+    }
+
+    /**
+     * Back-propagates {@link #outputGradient()} through the layers of the last forward pass,
+     * accumulating into the parameters' gradients.
+     */
+    public void backward() {
+        if (lastInput == null) {
+            throw new IllegalStateException("backward() needs a forward() first.");
+        }
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            Tensor in = i == 0 ? lastInput : outputs[i - 1];
+            Tensor gradIn = i == 0 ? null : gradients[i - 1];
+            layers.get(i).backward(in, outputs[i], gradients[i], gradIn);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.nnj.core.registry;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.nnj.api.Activation;
+import dev.nnj.api.Initializer;
+import dev.nnj.api.Loss;
+import dev.nnj.api.spi.ActivationProvider;
+import dev.nnj.api.spi.BuildContext;
+import dev.nnj.api.spi.Config;
+import dev.nnj.api.spi.InitializerProvider;
+import dev.nnj.api.spi.LossProvider;
+import java.util.function.Function;
+
+/**
+ * Providers for components whose configuration is at most a few keys, built by a function from
+ * the config. Each knows its implementation class, which {@code nnj list} shows.
+ */
+public final class Providers {
+    private Providers() {
+    }
+
+    public static ActivationProvider activation(String type, Class<? extends Activation> implementation,
+            Function<Config, Activation> factory) {
+        return new ActivationFunction(type, implementation, factory);
+    }
+
+    public static LossProvider loss(String type, Class<? extends Loss> implementation, Function<Config, Loss> factory) {
+        return new LossFunction(type, implementation, factory);
+    }
+
+    public static InitializerProvider initializer(String type, Class<? extends Initializer> implementation,
+            Function<Config, Initializer> factory) {
+        return new InitializerFunction(type, implementation, factory);
+    }
+
+    /** @return the class a provider builds, where it says so, else the provider's own class */
+    static Class<?> implementationOf(Object provider) {
+        return provider instanceof FunctionProvider<?> f ? f.implementation : provider.getClass();
+    }
+
+    private abstract static class FunctionProvider<T> {
+        private final String type;
+        private final Class<?> implementation;
+        private final Function<Config, T> factory;
+
+        FunctionProvider(String type, Class<?> implementation, Function<Config, T> factory) {
+            this.type = requireNonNull(type, "type is null");
+            this.implementation = requireNonNull(implementation, "implementation is null");
+            this.factory = requireNonNull(factory, "factory is null");
+        }
+
+        public String type() {
+            return type;
+        }
+
+        public T create(Config config, BuildContext context) {
+            return factory.apply(config);
+        }
+
+        @Override
+        public String toString() {
+            return type + " -> " + implementation.getName();
+        }
+    }
+
+    private static final class ActivationFunction extends FunctionProvider<Activation> implements ActivationProvider {
+        ActivationFunction(String type, Class<?> implementation, Function<Config, Activation> factory) {
+            super(type, implementation, factory);
+        }
+    }
+
+    private static final class LossFunction extends FunctionProvider<Loss> implements LossProvider {
+        LossFunction(String type, Class<?> implementation, Function<Config, Loss> factory) {
+            super(type, implementation, factory);
+        }
+    }
+
+    private static final class InitializerFunction extends FunctionProvider<Initializer> implements InitializerProvider {
+        InitializerFunction(String type, Class<?> implementation, Function<Config, Initializer> factory) {
+            super(type, implementation, factory);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.nnj.core.train;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.nnj.api.Loss;
+import dev.nnj.api.Mode;
+import dev.nnj.api.Optimizer;
+import dev.nnj.api.Tensor;
+import dev.nnj.api.TrainingException;
+import dev.nnj.core.data.DataSet;
+import dev.nnj.core.data.Shuffle;
+import dev.nnj.core.eval.Evaluation;
+import dev.nnj.core.eval.Evaluator;
+import dev.nnj.core.model.Sequential;
+import dev.nnj.core.model.Workspace;
+import dev.nnj.core.random.Seeds;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Mini-batch gradient descent: per epoch, shuffle (seeded per epoch), then per batch zero the
+ * gradients, forward, loss, backward, one optimizer step. The optimizer is attached to the model's
+ * parameters once, here. Buffers are allocated once; a step allocates nothing.
+ */
+public final class Trainer {
+    private final Sequential model;
+    private final Loss loss;
+    private final Optimizer optimizer;
+    private final TrainingOptions options;
+    private final List<TrainingListener> listeners = new ArrayList<>();
+    private final Workspace workspace;
+    private final Tensor x;
+    private final Tensor y;
+
+    public Trainer(Sequential model, Loss loss, Optimizer optimizer, TrainingOptions options) {
+        this.model = requireNonNull(model, "model is null");
+        this.loss = requireNonNull(loss, "loss is null");
+        this.optimizer = requireNonNull(optimizer, "optimizer is null");
+        this.options = requireNonNull(options, "options is null");
+        this.workspace = model.newWorkspace(options.batchSize());
+        this.x = Tensor.zeros(options.batchSize(), model.inputShape().size());
+        this.y = Tensor.zeros(options.batchSize(), model.outputShape().size());
+        optimizer.attach(model.parameters());
+    }
+
+    /** Adds a listener; listeners are called in the order added. */
+    public Trainer addListener(TrainingListener listener) {
+        listeners.add(requireNonNull(listener, "listener is null"));
+        return this;
+    }
+
+    /**
+     * @param train the training data
+     * @param test evaluated after every epoch; may be {@code null}
+     * @return one result per epoch
+     * @throws TrainingException if the loss becomes NaN or infinite
+     */
+    public List<EpochResult> fit(DataSet train, DataSet test) {
+        int inputs = model.inputShape().size();
+        int outputs = model.outputShape().size();
+        train.checkFits(inputs, outputs, "the model");
+        if (test != null) {
+            test.checkFits(inputs, outputs, "the model");
+        }
+        Evaluator evaluator = test == null ? null : new Evaluator(model, loss, Math.max(options.batchSize(), 256));
+        int n = train.size();
+        int batches = (n + options.batchSize() - 1) / options.batchSize();
+        int[] order = new int[n];
+        List<EpochResult> history = new ArrayList<>();
+        for (int i = 0; i < listeners.size(); i++) {
+            listeners.get(i).onTrainingStart(options.epochs(), batches);
+        }
+        for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+            for (int i = 0; i < listeners.size(); i++) {
+                listeners.get(i).onEpochStart(epoch);
+            }
+            long start = System.nanoTime();
+            double trainLoss = runEpoch(train, order, epoch, batches);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Evaluation evaluation = evaluator == null ? null : evaluator.evaluate(test);
+            EpochResult result = new EpochResult(epoch, trainLoss, evaluation, seconds, n / seconds);
+            history.add(result);
+            for (int i = 0; i < listeners.size(); i++) {
+                listeners.get(i).onEpochEnd(result);
+            }
+        }
+        for (int i = 0; i < listeners.size(); i++) {
+            listeners.get(i).onTrainingEnd(List.copyOf(history));
+        }
+        return history;
+    }
+
+    private double runEpoch(DataSet train, int[] order, int epoch, int batches) {
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Shuffle.shuffle(order, Seeds.stream(options.seed(), "shuffle:epoch:" + epoch));
+        double lossSum = 0;
+        for (int b = 0; b < batches; b++) {
+            int from = b * options.batchSize();
+            int count = Math.min(options.batchSize(), order.length - from);
+            train.gather(order, from, count, x, y);
+            double batchLoss = step(x, y);
+            if (!Double.isFinite(batchLoss)) {
+                throw new TrainingException("The loss became " + batchLoss + " at epoch " + epoch + ", batch "
+                        + (b + 1) + " of " + batches + "; training stopped. Lower the learning rate (now "
+                        + optimizer.learningRate() + ") or check the data for extreme values.");
+            }
+            lossSum += batchLoss * count;
+            for (int i = 0; i < listeners.size(); i++) {
+                listeners.get(i).onBatchEnd(epoch, b + 1, batchLoss);
+            }
+        }
+        return lossSum / order.length;
+    }
+
+    /**
+     * One training step on a batch: zero gradients, forward, loss, backward, optimizer step. The
+     * parameters are not updated when the loss is not finite.
+     *
+     * @param batchX [batch, inputs]; not modified
+     * @param batchY [batch, outputs] targets; not modified
+     * @return the batch's loss
+     */
+    public double step(Tensor batchX, Tensor batchY) {
+        model.zeroGradients();
+        Tensor out = workspace.forward(batchX, Mode.TRAIN);
+        double batchLoss = loss.compute(out, batchY, workspace.outputGradient());
+        if (!Double.isFinite(batchLoss)) {
+            return batchLoss;
+        }
+        workspace.backward();
+        optimizer.step();
+        return batchLoss;
+    }
+}

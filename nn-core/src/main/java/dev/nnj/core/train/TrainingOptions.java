@@ -1,0 +1,19 @@
+package dev.nnj.core.train;
+
+/**
+ * How to train.
+ *
+ * @param epochs passes over the training data, >= 1
+ * @param batchSize examples per step, >= 1 (the last batch of an epoch may be shorter)
+ * @param seed the root seed of the data order (each epoch's order is drawn from its own stream)
+ */
+public record TrainingOptions(int epochs, int batchSize, long seed) {
+    public TrainingOptions {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be >= 1; got " + epochs + ".");
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be >= 1; got " + batchSize + ".");
+        }
+    }
+}

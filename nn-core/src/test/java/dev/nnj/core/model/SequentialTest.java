@@ -1,0 +1,87 @@
+package dev.nnj.core.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.nnj.api.Mode;
+import dev.nnj.api.Parameter;
+import dev.nnj.api.Shape;
+import dev.nnj.api.ShapeMismatchException;
+import dev.nnj.api.Tensor;
+import dev.nnj.api.testkit.GradientCheck;
+import dev.nnj.core.activation.Softmax;
+import dev.nnj.core.activation.Tanh;
+import dev.nnj.core.layer.ActivationLayer;
+import dev.nnj.core.layer.DenseLayer;
+import dev.nnj.core.loss.SoftmaxCrossEntropy;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class SequentialTest {
+    /** Central differences (h = 1e-6) through three smooth layers: error ~1e-9; 1e-7 leaves margin. */
+    private static final double TOLERANCE = 1e-7;
+
+    @Test
+    void backpropThroughTheWholeNetworkMatchesCentralDifferences() {
+        SplittableRandom random = new SplittableRandom(11);
+        Sequential model = Sequential.builder(Shape.of(4))
+                .add(dense(4, 5, random)).add(new ActivationLayer(new Tanh()))
+                .add(dense(5, 3, random)).add(new ActivationLayer(new Softmax()))
+                .add(dense(3, 3, random))
+                .build();
+        Tensor x = GradientCheck.randomTensor(6, 4, random);
+        Tensor y = Tensor.zeros(6, 3);
+        for (int i = 0; i < 6; i++) {
+            y.set(i, i % 3, 1);
+        }
+        SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
+        Workspace ws = model.newWorkspace(6);
+
+        model.zeroGradients();
+        loss.compute(ws.forward(x, Mode.TRAIN), y, ws.outputGradient());
+        ws.backward();
+
+        for (Parameter p : model.parameters()) {
+            double[] numerical = GradientCheck.numerical(() -> loss.compute(ws.forward(x, Mode.TRAIN), y, null),
+                    p.value().data(), p.value().size(), GradientCheck.DEFAULT_STEP);
+            GradientCheck.assertClose(p.path(), p.gradient().data(), numerical, p.value().size(), TOLERANCE);
+        }
+    }
+
+    @Test
+    void namesParametersByLayerIndex() {
+        SplittableRandom random = new SplittableRandom(1);
+        Sequential model = Sequential.builder(Shape.of(2)).add(dense(2, 3, random))
+                .add(new ActivationLayer(new Tanh())).add(dense(3, 1, random)).build();
+        List<String> paths = model.parameters().stream().map(Parameter::path).toList();
+        assertEquals(List.of("layers.0.weight", "layers.0.bias", "layers.2.weight", "layers.2.bias"), paths);
+        assertEquals(13, model.parameterCount());
+    }
+
+    @Test
+    void rejectsDataWithTheWrongNumberOfFeaturesNamingTheFirstLayer() {
+        Sequential model = Sequential.builder(Shape.of(64)).add(new DenseLayer(64, 10), "layers.0", "layers[0] (dense)")
+                .build();
+        ShapeMismatchException e = assertThrows(ShapeMismatchException.class,
+                () -> model.newWorkspace(32).forward(Tensor.zeros(32, 60), Mode.INFERENCE));
+        assertEquals("layers[0] (dense): input has 60 features; expected [*, 64] (input shape [64]), got [32, 60].",
+                e.getMessage());
+    }
+
+    @Test
+    void rejectsLayersThatDoNotFitTogetherNamingTheLayer() {
+        ShapeMismatchException e = assertThrows(ShapeMismatchException.class,
+                () -> Sequential.builder(Shape.of(8)).add(new DenseLayer(8, 4)).add(new DenseLayer(5, 2)).build());
+        assertEquals("layers[1]: input has 4 features [4]; expected 5.", e.getMessage());
+    }
+
+    static DenseLayer dense(int in, int out, SplittableRandom random) {
+        DenseLayer d = new DenseLayer(in, out);
+        Tensor w = GradientCheck.randomTensor(in, out, random);
+        System.arraycopy(w.data(), 0, d.weight().value().data(), 0, w.size());
+        Tensor b = GradientCheck.randomTensor(1, out, random);
+        System.arraycopy(b.data(), 0, d.bias().value().data(), 0, b.size());
+        return d;
+    }
+}

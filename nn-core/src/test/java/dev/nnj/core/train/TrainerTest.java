@@ -1,0 +1,136 @@
+package dev.nnj.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyDouble;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import dev.nnj.api.Loss;
+import dev.nnj.api.Mode;
+import dev.nnj.api.Optimizer;
+import dev.nnj.api.Parameter;
+import dev.nnj.api.Shape;
+import dev.nnj.api.Tensor;
+import dev.nnj.api.TrainingException;
+import dev.nnj.api.testkit.GradientCheck;
+import dev.nnj.core.data.DataSet;
+import dev.nnj.core.layer.DenseLayer;
+import dev.nnj.core.loss.MeanSquaredError;
+import dev.nnj.core.model.Sequential;
+import dev.nnj.core.model.Workspace;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
+
+class TrainerTest {
+    private final SplittableRandom random = new SplittableRandom(5);
+
+    /** 10 examples, batch 4: batches of 4, 4 and 2 per epoch. */
+    private final DataSet data = DataSet.regression("data", GradientCheck.randomTensor(10, 3, random),
+            GradientCheck.randomTensor(10, 2, random));
+
+    private Sequential model() {
+        DenseLayer dense = new DenseLayer(3, 2);
+        System.arraycopy(GradientCheck.randomTensor(3, 2, random).data(), 0, dense.weight().value().data(), 0, 6);
+        return Sequential.builder(Shape.of(3)).add(dense).build();
+    }
+
+    @Test
+    void attachesOnceAndStepsTheOptimizerOncePerBatch() {
+        Sequential model = model();
+        Optimizer optimizer = mock(Optimizer.class);
+        Trainer trainer = new Trainer(model, new MeanSquaredError(), optimizer, new TrainingOptions(2, 4, 1));
+        trainer.fit(data, null);
+        verify(optimizer, times(1)).attach(model.parameters());
+        verify(optimizer, times(2 * 3)).step();
+    }
+
+    @Test
+    void callsListenersInOrder() {
+        TrainingListener first = mock(TrainingListener.class);
+        TrainingListener second = mock(TrainingListener.class);
+        Trainer trainer = new Trainer(model(), new MeanSquaredError(), mock(Optimizer.class), new TrainingOptions(2, 4, 1))
+                .addListener(first).addListener(second);
+        trainer.fit(data, data);
+
+        InOrder order = inOrder(first, second);
+        order.verify(first).onTrainingStart(2, 3);
+        order.verify(second).onTrainingStart(2, 3);
+        for (int epoch = 1; epoch <= 2; epoch++) {
+            order.verify(first).onEpochStart(epoch);
+            order.verify(second).onEpochStart(epoch);
+            for (int batch = 1; batch <= 3; batch++) {
+                order.verify(first).onBatchEnd(eq(epoch), eq(batch), anyDouble());
+                order.verify(second).onBatchEnd(eq(epoch), eq(batch), anyDouble());
+            }
+            order.verify(first).onEpochEnd(any());
+            order.verify(second).onEpochEnd(any());
+        }
+        order.verify(first).onTrainingEnd(any());
+        order.verify(second).onTrainingEnd(any());
+        order.verifyNoMoreInteractions();
+    }
+
+    @Test
+    void zeroesGradientsBetweenSteps() {
+        Sequential model = model();
+        Optimizer optimizer = mock(Optimizer.class);
+        List<double[]> seen = new ArrayList<>();
+        doAnswer(inv -> seen.add(model.parameters().get(0).gradient().data().clone())).when(optimizer).step();
+        Trainer trainer = new Trainer(model, new MeanSquaredError(), optimizer, new TrainingOptions(1, 10, 1));
+        trainer.fit(data, null);
+        trainer.fit(data, null);
+
+        // The optimizer changes nothing, so each full-batch step must see the same, fresh gradient.
+        assertEquals(2, seen.size());
+        assertArrayEquals(seen.get(0), seen.get(1), 1e-12);
+        assertArrayEquals(freshGradient(model), seen.get(1), 1e-12);
+    }
+
+    @Test
+    void stopsOnANonFiniteLossNamingEpochAndBatch() {
+        Loss loss = mock(Loss.class);
+        when(loss.compute(any(), any(), any())).thenReturn(0.5, 0.5, 0.5, 0.5, Double.NaN);
+        Optimizer optimizer = mock(Optimizer.class);
+        when(optimizer.learningRate()).thenReturn(0.1);
+        Trainer trainer = new Trainer(model(), loss, optimizer, new TrainingOptions(3, 4, 1));
+        TrainingException e = assertThrows(TrainingException.class, () -> trainer.fit(data, null));
+        assertEquals("The loss became NaN at epoch 2, batch 2 of 3; training stopped. Lower the learning rate "
+                + "(now 0.1) or check the data for extreme values.", e.getMessage());
+        verify(optimizer, times(4)).step();
+    }
+
+    @Test
+    void doesNotStepWhenTheLossIsNotFinite() {
+        Loss loss = mock(Loss.class);
+        when(loss.compute(any(), any(), any())).thenReturn(Double.POSITIVE_INFINITY);
+        Optimizer optimizer = mock(Optimizer.class);
+        Trainer trainer = new Trainer(model(), loss, optimizer, new TrainingOptions(1, 4, 1));
+        assertThrows(TrainingException.class, () -> trainer.fit(data, null));
+        verify(optimizer, never()).step();
+        verify(loss, times(1)).compute(any(), any(), any());
+        verify(optimizer, never()).setLearningRate(anyDouble());
+        verify(optimizer, times(1)).attach(any());
+    }
+
+    private double[] freshGradient(Sequential model) {
+        Workspace ws = model.newWorkspace(10);
+        model.zeroGradients();
+        Tensor x = data.features();
+        new MeanSquaredError().compute(ws.forward(x, Mode.TRAIN), data.targets(), ws.outputGradient());
+        ws.backward();
+        Parameter w = model.parameters().get(0);
+        return w.gradient().data().clone();
+    }
+}

@@ -1,0 +1,114 @@
+package dev.nnj.examples.cli;
+
+import dev.nnj.api.DataException;
+import dev.nnj.core.data.CsvReader;
+import dev.nnj.core.data.DataSet;
+import dev.nnj.core.data.IdxReader;
+import dev.nnj.core.random.Seeds;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a {@code --data} spec into data sets:
+ *
+ * <ul>
+ *   <li>{@code digits}: the embedded UCI digits (1,797 examples of 8x8 pixels, scaled to [0, 1]);
+ *   <li>{@code fashion-mnist[:DIR]}: the four IDX gz files of Fashion-MNIST; training part and
+ *       t10k test part; without DIR, {@code $NNJ_DATA/fashion-mnist}, then
+ *       {@code /usr/share/datasets/fashion-mnist};
+ *   <li>{@code idx:IMAGES,LABELS}: an IDX image file and its label file (pixels scaled to [0, 1]);
+ *   <li>{@code csv:FILE}: comma-separated values taken as they are, label or target last.
+ * </ul>
+ */
+final class DataSources {
+    /** Fraction held out for testing when the data has no test part and no --test-data is given. */
+    static final double TEST_FRACTION = 0.2;
+    /** The split does not depend on the model's seed, so changing --seed never changes the test set. */
+    static final long SPLIT_SEED = 20_261_128L;
+
+    private static final String DIGITS_RESOURCE = "/dev/nnj/examples/data/digits.csv.gz";
+    private static final String FASHION_TRAIN_IMAGES = "train-images-idx3-ubyte.gz";
+    private static final String FASHION_TRAIN_LABELS = "train-labels-idx1-ubyte.gz";
+    private static final String FASHION_TEST_IMAGES = "t10k-images-idx3-ubyte.gz";
+    private static final String FASHION_TEST_LABELS = "t10k-labels-idx1-ubyte.gz";
+
+    private DataSources() {
+    }
+
+    /**
+     * Data and, where the source has one, its own test part.
+     *
+     * @param data the training data (or all of it)
+     * @param test the source's own test part, or {@code null}
+     */
+    record Loaded(DataSet data, DataSet test) {
+    }
+
+    /** @param labels whether the last CSV column is a class label (else a regression target) */
+    static Loaded load(String spec, boolean labels) {
+        if (spec.equals("digits")) {
+            return new Loaded(digits(), null);
+        }
+        if (spec.equals("fashion-mnist") || spec.startsWith("fashion-mnist:")) {
+            Path dir = spec.equals("fashion-mnist") ? findFashionMnist() : Path.of(spec.substring("fashion-mnist:".length()));
+            return new Loaded(IdxReader.read(dir.resolve(FASHION_TRAIN_IMAGES), dir.resolve(FASHION_TRAIN_LABELS)),
+                    IdxReader.read(dir.resolve(FASHION_TEST_IMAGES), dir.resolve(FASHION_TEST_LABELS)));
+        }
+        if (spec.startsWith("idx:")) {
+            String[] files = spec.substring(4).split(",", -1);
+            if (files.length != 2 || files[0].isBlank() || files[1].isBlank()) {
+                throw new DataException("--data " + spec + ": expected idx:IMAGES,LABELS (two files, comma-separated).");
+            }
+            return new Loaded(IdxReader.read(Path.of(files[0]), Path.of(files[1])), null);
+        }
+        if (spec.startsWith("csv:")) {
+            return new Loaded(CsvReader.read(Path.of(spec.substring(4)), labels), null);
+        }
+        throw new DataException("Unknown data source '" + spec + "'. Use digits, fashion-mnist[:DIR], "
+                + "idx:IMAGES,LABELS or csv:FILE.");
+    }
+
+    /** @return the embedded digits, pixels scaled from 0..16 to [0, 1] */
+    static DataSet digits() {
+        try (InputStream in = DataSources.class.getResourceAsStream(DIGITS_RESOURCE)) {
+            if (in == null) {
+                throw new DataException("The embedded digits data (" + DIGITS_RESOURCE + ") is missing from the jar.");
+            }
+            DataSet raw = CsvReader.read(in, "digits", true);
+            double[] x = raw.features().data();
+            for (int i = 0; i < raw.features().size(); i++) {
+                x[i] /= 16.0;
+            }
+            return raw;
+        } catch (IOException e) {
+            throw new DataException("Cannot read the embedded digits data: " + e.getMessage(), e);
+        }
+    }
+
+    /** Splits {@code data} deterministically: a fixed-seed shuffle, then the last 20% (rounded up) for testing. */
+    static DataSet.Split split(DataSet data) {
+        int test = (int) Math.ceil(data.size() * TEST_FRACTION);
+        return data.split(test, Seeds.stream(SPLIT_SEED, "split"));
+    }
+
+    private static Path findFashionMnist() {
+        List<Path> candidates = new ArrayList<>();
+        String env = System.getenv("NNJ_DATA");
+        if (env != null && !env.isBlank()) {
+            candidates.add(Path.of(env, "fashion-mnist"));
+        }
+        candidates.add(Path.of("/usr/share/datasets/fashion-mnist"));
+        for (Path dir : candidates) {
+            if (Files.isRegularFile(dir.resolve(FASHION_TRAIN_IMAGES))) {
+                return dir;
+            }
+        }
+        throw new DataException("Fashion-MNIST not found; looked in " + candidates + " for " + FASHION_TRAIN_IMAGES
+                + ". Pass --data fashion-mnist:DIR, set NNJ_DATA to a folder holding fashion-mnist/, or install "
+                + "Debian's dataset-fashion-mnist package.");
+    }
+}

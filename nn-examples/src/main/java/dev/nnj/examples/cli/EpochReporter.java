@@ -1,0 +1,108 @@
+package dev.nnj.examples.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nnj.core.build.AssembledModel;
+import dev.nnj.core.data.DataSet;
+import dev.nnj.core.eval.Evaluation;
+import dev.nnj.core.train.EpochResult;
+import dev.nnj.core.train.TrainingListener;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Prints training progress: a readable line per epoch, or one JSON object per line. */
+final class EpochReporter implements TrainingListener {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PrintWriter out;
+    private final boolean json;
+    private final int epochs;
+
+    EpochReporter(PrintWriter out, boolean json, int epochs) {
+        this.out = out;
+        this.json = json;
+        this.epochs = epochs;
+    }
+
+    void header(Path modelFile, AssembledModel m, DataSet train, DataSet test) {
+        out.printf(Locale.ROOT, "model %s: %s, %,d parameters%n", modelFile, m.model(), m.model().parameterCount());
+        out.printf(Locale.ROOT, "loss %s, optimizer %s, batch size %d, %d epochs, seed %d%n", m.loss(), m.optimizer(),
+                m.training().batchSize(), m.training().epochs(), m.training().seed());
+        out.printf(Locale.ROOT, "data: %,d training examples (%s), %,d test examples (%s)%n", train.size(), train.name(),
+                test.size(), test.name());
+        out.flush();
+    }
+
+    @Override
+    public void onEpochEnd(EpochResult r) {
+        Evaluation t = r.test();
+        if (json) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("epoch", r.epoch());
+            o.put("trainLoss", r.trainLoss());
+            o.put("testLoss", t.loss());
+            putMetric(o, t);
+            o.put("samplesPerSecond", Math.round(r.samplesPerSecond()));
+            println(o);
+        } else {
+            out.printf(Locale.ROOT, "epoch %" + digits() + "d/%d  train loss %.4f  test loss %.4f  %s  %,.0f samples/s%n",
+                    r.epoch(), epochs, r.trainLoss(), t.loss(), metricText(t), r.samplesPerSecond());
+        }
+        out.flush();
+    }
+
+    void summary(List<EpochResult> history, Evaluation last, double seconds) {
+        if (json) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("summary", true);
+            o.put("epochs", history.size());
+            o.put("trainLoss", history.get(history.size() - 1).trainLoss());
+            o.put("testLoss", last.loss());
+            putMetric(o, last);
+            o.put("testExamples", last.examples());
+            o.put("seconds", Math.round(seconds * 1000) / 1000.0);
+            if (last.isClassification()) {
+                o.put("confusionMatrix", last.confusion());
+            }
+            println(o);
+        } else {
+            if (last.isClassification()) {
+                out.println("confusion matrix (rows: true class, columns: predicted class):");
+                out.println(last.confusionTable());
+            }
+            out.printf(Locale.ROOT, "final: %s on %,d test examples (test loss %.4f) after %d epochs in %.1f s%n",
+                    metricText(last), last.examples(), last.loss(), history.size(), seconds);
+        }
+    }
+
+    private static void putMetric(Map<String, Object> o, Evaluation t) {
+        if (t.isClassification()) {
+            o.put("testAccuracy", t.accuracy());
+        } else {
+            o.put("testMae", t.meanAbsoluteError());
+        }
+    }
+
+    private static String metricText(Evaluation t) {
+        return t.isClassification()
+                ? String.format(Locale.ROOT, "test accuracy %.4f", t.accuracy())
+                : String.format(Locale.ROOT, "test MAE %.4f", t.meanAbsoluteError());
+    }
+
+    private int digits() {
+        return Integer.toString(epochs).length();
+    }
+
+    private void println(Map<String, Object> o) {
+        try {
+            out.println(JSON.writeValueAsString(o));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

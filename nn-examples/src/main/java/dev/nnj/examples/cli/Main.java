@@ -1,0 +1,40 @@
+package dev.nnj.examples.cli;
+
+import dev.nnj.api.NnException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code nnj} command line. */
+@Command(name = "nnj", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Train and evaluate neural networks described in JSON model files.",
+        subcommands = {TrainCommand.class, ListCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code (0 success, 1 failure, 2 bad usage). */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof NnException) {
+                commandLine.getErr().println("nnj: " + ex.getMessage());
+                return 1;
+            }
+            throw ex;
+        });
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

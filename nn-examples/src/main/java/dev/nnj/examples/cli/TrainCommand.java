@@ -1,0 +1,101 @@
+package dev.nnj.examples.cli;
+
+import dev.nnj.core.NnRuntime;
+import dev.nnj.core.build.AssembledModel;
+import dev.nnj.core.build.ModelSpec;
+import dev.nnj.core.data.DataSet;
+import dev.nnj.core.eval.Evaluation;
+import dev.nnj.core.train.EpochResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code nnj train}: trains a model file on a data set and reports test metrics per epoch. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train the model of a JSON model file and evaluate it on test data after every epoch.")
+final class TrainCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL.json", description = "The model file.")
+    private Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "DATA",
+            description = "Training data: digits (embedded), fashion-mnist[:DIR], idx:IMAGES,LABELS or csv:FILE. "
+                    + "Without --test-data, sources without a test part are split 80/20 with a fixed seed.")
+    private String data;
+
+    @Option(names = "--test-data", paramLabel = "DATA", description = "Test data, in the same forms as --data.")
+    private String testData;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Overrides the model file's epochs.")
+    private Integer epochs;
+
+    @Option(names = "--batch-size", paramLabel = "B", description = "Overrides the model file's batchSize.")
+    private Integer batchSize;
+
+    @Option(names = "--learning-rate", paramLabel = "LR", description = "Overrides the optimizer's learningRate.")
+    private Double learningRate;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Overrides the model file's seed.")
+    private Long seed;
+
+    @Option(names = "--json", description = "Print one JSON object per epoch and a final summary object.")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        NnRuntime runtime = NnRuntime.discover();
+        AssembledModel assembled = runtime.assemble(overridden(runtime.read(model)));
+        if (learningRate != null) {
+            try {
+                assembled.optimizer().setLearningRate(learningRate);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--learning-rate: " + e.getMessage(), e);
+            }
+        }
+        boolean labels = assembled.loss().isClassification();
+        DataSources.Loaded loaded = DataSources.load(data, labels);
+        DataSet train = loaded.data();
+        DataSet test;
+        if (testData != null) {
+            DataSources.Loaded t = DataSources.load(testData, labels);
+            test = t.test() != null ? t.test() : t.data();
+        } else if (loaded.test() != null) {
+            test = loaded.test();
+        } else {
+            DataSet.Split split = DataSources.split(train);
+            train = split.train();
+            test = split.test();
+        }
+        EpochReporter reporter = new EpochReporter(out, json, assembled.training().epochs());
+        if (!json) {
+            reporter.header(model, assembled, train, test);
+        }
+        long start = System.nanoTime();
+        List<EpochResult> history = assembled.trainer().addListener(reporter).fit(train, test);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Evaluation last = history.get(history.size() - 1).test();
+        reporter.summary(history, last, seconds);
+        out.flush();
+        return 0;
+    }
+
+    private ModelSpec overridden(ModelSpec s) {
+        if (epochs != null) {
+            s = s.withEpochs(epochs);
+        }
+        if (batchSize != null) {
+            s = s.withBatchSize(batchSize);
+        }
+        if (seed != null) {
+            s = s.withSeed(seed);
+        }
+        return s;
+    }
+}
