@@ -1,0 +1,64 @@
+package dev.nnj.core.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nnj.api.ModelConfigException;
+import dev.nnj.api.Shape;
+import dev.nnj.core.build.ModelSpec;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class ModelFileReaderTest {
+
+    @Test
+    void readsAMinimalModelWithDefaults() {
+        ModelSpec spec = ModelFileReader.read("{\"input\": [8, 8], \"layers\": [{\"type\": \"dense\", \"units\": 10}], "
+                + "\"loss\": \"mse\", \"optimizer\": {\"type\": \"sgd\", \"learningRate\": 0.1}}", "m.json");
+        assertEquals(Shape.of(8, 8), spec.input());
+        assertEquals("dense", spec.layers().get(0).type());
+        assertEquals("layers[0]", spec.layers().get(0).path());
+        assertEquals("mse", spec.loss().type());
+        assertEquals("sgd", spec.optimizer().type());
+        assertEquals(ModelFileReader.DEFAULT_BATCH_SIZE, spec.batchSize());
+        assertEquals(ModelFileReader.DEFAULT_EPOCHS, spec.epochs());
+        assertEquals(ModelFileReader.DEFAULT_SEED, spec.seed());
+    }
+
+    @Test
+    void reportsAnUnknownTopLevelKey() {
+        ModelConfigException e = assertThrows(ModelConfigException.class, () -> ModelFileReader.read(
+                "{\"input\": [4], \"layers\": [\"dense\"], \"loss\": \"mse\", \"optimizer\": \"sgd\", \"epoch\": 3}", "m.json"));
+        assertEquals("m.json: unknown top-level key 'epoch'. Did you mean 'epochs'? Known keys: batchSize, description, "
+                + "epochs, input, layers, loss, name, optimizer, seed.", e.getMessage());
+    }
+
+    @Test
+    void reportsInvalidJsonWithLineAndColumn() {
+        ModelConfigException e = assertThrows(ModelConfigException.class,
+                () -> ModelFileReader.read("{\n  \"input\": [4],\n  \"layers\": [\"dense\",]\n}", "m.json"));
+        assertTrue(e.getMessage().startsWith("m.json line 3, column 22: not valid JSON: "), e.getMessage());
+    }
+
+    @Test
+    void reportsADuplicateKey() {
+        ModelConfigException e = assertThrows(ModelConfigException.class,
+                () -> ModelFileReader.read("{\"input\": [4], \"input\": [5]}", "m.json"));
+        assertTrue(e.getMessage().contains("Duplicate field 'input'"), e.getMessage());
+    }
+
+    @Test
+    void reportsAMissingLoss() {
+        ModelConfigException e = assertThrows(ModelConfigException.class,
+                () -> ModelFileReader.read("{\"input\": [4], \"layers\": [\"dense\"], \"optimizer\": \"sgd\"}", "m.json"));
+        assertEquals("m.json: missing \"loss\", e.g. \"loss\": \"softmax-cross-entropy\".", e.getMessage());
+    }
+
+    @Test
+    void reportsAMissingFileWithItsPath() {
+        ModelConfigException e = assertThrows(ModelConfigException.class,
+                () -> ModelFileReader.read(Path.of("no/such/model.json")));
+        assertEquals("Model file not found: " + Path.of("no/such/model.json").toAbsolutePath() + ".", e.getMessage());
+    }
+}

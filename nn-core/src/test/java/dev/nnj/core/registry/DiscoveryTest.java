@@ -1,0 +1,99 @@
+package dev.nnj.core.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.acme.test.UnprefixedExtension;
+import dev.nnj.api.ExtensionException;
+import dev.nnj.api.UnknownComponentException;
+import dev.nnj.api.spi.ComponentKind;
+import dev.nnj.core.CoreExtension;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DiscoveryTest {
+
+    @Test
+    void findsTheBuiltInsThroughServiceLoader() {
+        ComponentRegistry registry = ExtensionDiscovery.discover(getClass().getClassLoader());
+        assertEquals(CoreExtension.class, registry.entry(ComponentKind.LAYER, "dense").extension());
+        assertTrue(registry.types(ComponentKind.ACTIVATION).containsAll(
+                List.of("identity", "sigmoid", "tanh", "relu", "leaky-relu", "softmax")));
+        assertTrue(registry.types(ComponentKind.LOSS).containsAll(
+                List.of("mse", "softmax-cross-entropy", "binary-cross-entropy")));
+    }
+
+    @Test
+    void countsTheSameExtensionClassOnce() {
+        ComponentRegistry registry = ComponentRegistry.builder().add(new CoreExtension(), "a.jar")
+                .add(new CoreExtension(), "a.jar").build();
+        assertEquals(1, registry.types(ComponentKind.LAYER).size());
+    }
+
+    @Test
+    void rejectsTwoProvidersOfOneIdNamingBothClassesAndJars() {
+        ComponentRegistry.Builder builder = ComponentRegistry.builder().add(new CoreExtension(), "nn-core.jar");
+        ExtensionException e = assertThrows(ExtensionException.class, () -> builder.add(new SecondDense(), "other.jar"));
+        assertEquals("Layer type 'dense' is registered twice: by dev.nnj.core.CoreExtension (nn-core.jar) and by "
+                + "dev.nnj.core.registry.SecondDense (other.jar). Remove one of the two jars from the "
+                + "class path or rename one id.", e.getMessage());
+    }
+
+    @Test
+    void refusesAThirdPartyIdWithoutAVendorPrefix() {
+        ExtensionException e = assertThrows(ExtensionException.class,
+                () -> ComponentRegistry.builder().add(new UnprefixedExtension(), "acme.jar"));
+        assertEquals("Extension com.acme.test.UnprefixedExtension (acme.jar) registers activation type 'swish' "
+                + "without a vendor prefix; ids without a dot are reserved for nnj. Use '<vendor>.swish', "
+                + "e.g. 'acme.swish'.", e.getMessage());
+    }
+
+    @Test
+    void listsKnownIdsForAnUnknownOne() {
+        ComponentRegistry registry = ComponentRegistry.builder().add(new CoreExtension(), "nn-core.jar").build();
+        UnknownComponentException e = assertThrows(UnknownComponentException.class,
+                () -> registry.entry(ComponentKind.LOSS, "cross-entropy"));
+        assertEquals("unknown loss type 'cross-entropy'. Known loss types: binary-cross-entropy, mse, "
+                + "softmax-cross-entropy. Extensions are found through META-INF/services/dev.nnj.api.spi.NnExtension "
+                + "in the jars on the class path; 'nnj list' shows what was found.", e.getMessage());
+    }
+
+    @Test
+    void reportsAServiceEntryWhoseClassIsMissing(@TempDir Path dir) throws IOException {
+        URL services = servicesFile(dir, "com.example.MissingExtension");
+        ExtensionException e = assertThrows(ExtensionException.class, () -> discoverWith(dir));
+        assertTrue(e.getMessage().startsWith("Cannot load an nnj extension: dev.nnj.api.spi.NnExtension: "
+                + "Provider com.example.MissingExtension not found"), e.getMessage());
+        assertTrue(e.getMessage().contains(services + " lists [com.example.MissingExtension]"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("Fix or remove the jar that lists it."), e.getMessage());
+    }
+
+    @Test
+    void reportsAServiceEntryWhoseConstructorThrows(@TempDir Path dir) throws IOException {
+        servicesFile(dir, ThrowingExtension.class.getName());
+        ExtensionException e = assertThrows(ExtensionException.class, () -> discoverWith(dir));
+        assertTrue(e.getMessage().startsWith("Cannot load an nnj extension: dev.nnj.api.spi.NnExtension: "
+                + "Provider dev.nnj.core.registry.ThrowingExtension could not be instantiated"), e.getMessage());
+        assertTrue(e.getMessage().contains("IllegalStateException: no licence key found"), e.getMessage());
+    }
+
+    private static URL servicesFile(Path dir, String entry) throws IOException {
+        Path file = dir.resolve(ExtensionDiscovery.SERVICES_FILE);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "# a broken plugin\n" + entry + "\n");
+        return file.toUri().toURL();
+    }
+
+    private void discoverWith(Path dir) throws IOException {
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
+            ExtensionDiscovery.discover(loader);
+        }
+    }
+}
