@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.nnj.api.DataException;
 import dev.nnj.api.ShapeMismatchException;
 import dev.nnj.api.Tensor;
+import dev.nnj.core.model.Sequential;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
@@ -35,7 +36,7 @@ public final class DataSet {
         }
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] < 0) {
-                throw new DataException(name + ": example " + i + " has label " + labels[i] + "; labels must be >= 0.");
+                throw new DataException(name + ": example " + (i + 1) + " has label " + labels[i] + "; labels must be >= 0.");
             }
         }
         return new DataSet(name, features, labels, null);
@@ -92,28 +93,34 @@ public final class DataSet {
     }
 
     /**
-     * Checks that this data can train or evaluate a model with {@code inputs} features and
-     * {@code outputs} outputs.
+     * Checks that this data can train or evaluate {@code model}: the number of features, and the
+     * labels (or target columns) against the model's outputs.
      *
-     * @throws DataException naming the first offending example
+     * @throws ShapeMismatchException naming the first layer and both shapes
+     * @throws DataException naming the first example whose label is outside the model's classes
      */
-    public void checkFits(int inputs, int outputs, String model) {
+    public void checkFits(Sequential model) {
+        int inputs = model.inputShape().size();
+        int outputs = model.outputShape().size();
+        String first = model.labels().isEmpty() ? "the model" : model.labels().get(0);
+        String last = model.labels().isEmpty() ? "the model" : model.labels().get(model.labels().size() - 1);
         if (features.cols() != inputs) {
-            throw new ShapeMismatchException(name + ": examples have " + features.cols() + " features; " + model
-                    + " expects " + inputs + ".");
+            throw new ShapeMismatchException(name + ": examples have " + features.cols() + " features, but " + first
+                    + " expects " + inputs + " (input shape " + model.inputShape() + "): expected [*, " + inputs
+                    + "], got " + features.shapeString() + ".");
         }
         if (labels != null) {
             int classes = outputs == 1 ? 2 : outputs;
             for (int i = 0; i < labels.length; i++) {
                 if (labels[i] >= classes) {
-                    throw new DataException(name + ": example " + i + " has label " + labels[i]
-                            + ", outside the model's " + classes + " classes 0.." + (classes - 1)
-                            + "; give the last layer more units or fix the labels.");
+                    throw new DataException(name + ": example " + (i + 1) + " has label " + labels[i]
+                            + ", outside the model's " + classes + " classes 0.." + (classes - 1) + " (" + last
+                            + " has " + outputs + " outputs); give the last layer more units or fix the labels.");
                 }
             }
         } else if (targets.cols() != outputs) {
-            throw new ShapeMismatchException(name + ": targets have " + targets.cols() + " columns; " + model
-                    + " has " + outputs + " outputs.");
+            throw new ShapeMismatchException(name + ": targets have " + targets.cols() + " columns, but " + last
+                    + " has " + outputs + " outputs: expected [*, " + outputs + "], got " + targets.shapeString() + ".");
         }
     }
 

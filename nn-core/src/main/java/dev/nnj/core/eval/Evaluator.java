@@ -26,7 +26,7 @@ public final class Evaluator {
 
     public Evaluation evaluate(DataSet data) {
         int outputs = model.outputShape().size();
-        data.checkFits(model.inputShape().size(), outputs, "the model");
+        data.checkFits(model);
         int n = data.size();
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {

@@ -56,11 +56,9 @@ public final class Trainer {
      * @throws TrainingException if the loss becomes NaN or infinite
      */
     public List<EpochResult> fit(DataSet train, DataSet test) {
-        int inputs = model.inputShape().size();
-        int outputs = model.outputShape().size();
-        train.checkFits(inputs, outputs, "the model");
+        train.checkFits(model);
         if (test != null) {
-            test.checkFits(inputs, outputs, "the model");
+            test.checkFits(model);
         }
         Evaluator evaluator = test == null ? null : new Evaluator(model, loss, Math.max(options.batchSize(), 256));
         int n = train.size();

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.nnj.api.DataException;
 import dev.nnj.api.ShapeMismatchException;
+import dev.nnj.api.Shape;
 import dev.nnj.api.Tensor;
+import dev.nnj.core.layer.DenseLayer;
+import dev.nnj.core.model.Sequential;
 import dev.nnj.core.random.Seeds;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -17,15 +20,20 @@ class DataSetTest {
 
     @Test
     void reportsALabelOutsideTheModelsClasses() {
-        DataException e = assertThrows(DataException.class, () -> data.checkFits(2, 10, "the model"));
-        assertEquals("d.csv: example 3 has label 12, outside the model's 10 classes 0..9; give the last layer more "
-                + "units or fix the labels.", e.getMessage());
+        Sequential model = Sequential.builder(Shape.of(2)).add(new DenseLayer(2, 10), "layers.0", "layers[0] (dense)")
+                .build();
+        DataException e = assertThrows(DataException.class, () -> data.checkFits(model));
+        assertEquals("d.csv: example 4 has label 12, outside the model's 10 classes 0..9 (layers[0] (dense) has 10 "
+                + "outputs); give the last layer more units or fix the labels.", e.getMessage());
     }
 
     @Test
     void reportsExamplesWithTheWrongNumberOfFeatures() {
-        ShapeMismatchException e = assertThrows(ShapeMismatchException.class, () -> data.checkFits(64, 13, "the model"));
-        assertEquals("d.csv: examples have 2 features; the model expects 64.", e.getMessage());
+        Sequential model = Sequential.builder(Shape.of(64)).add(new DenseLayer(64, 13), "layers.0", "layers[0] (dense)")
+                .build();
+        ShapeMismatchException e = assertThrows(ShapeMismatchException.class, () -> data.checkFits(model));
+        assertEquals("d.csv: examples have 2 features, but layers[0] (dense) expects 64 (input shape [64]): "
+                + "expected [*, 64], got [5, 2].", e.getMessage());
     }
 
     @Test

@@ -24,7 +24,7 @@ import java.util.List;
  *   <li>{@code csv:FILE}: comma-separated values taken as they are, label or target last.
  * </ul>
  */
-final class DataSources {
+public final class DataSources {
     /** Fraction held out for testing when the data has no test part and no --test-data is given. */
     static final double TEST_FRACTION = 0.2;
     /** The split does not depend on the model's seed, so changing --seed never changes the test set. */
@@ -45,11 +45,11 @@ final class DataSources {
      * @param data the training data (or all of it)
      * @param test the source's own test part, or {@code null}
      */
-    record Loaded(DataSet data, DataSet test) {
+    public record Loaded(DataSet data, DataSet test) {
     }
 
     /** @param labels whether the last CSV column is a class label (else a regression target) */
-    static Loaded load(String spec, boolean labels) {
+    public static Loaded load(String spec, boolean labels) {
         if (spec.equals("digits")) {
             return new Loaded(digits(), null);
         }
@@ -73,7 +73,7 @@ final class DataSources {
     }
 
     /** @return the embedded digits, pixels scaled from 0..16 to [0, 1] */
-    static DataSet digits() {
+    public static DataSet digits() {
         try (InputStream in = DataSources.class.getResourceAsStream(DIGITS_RESOURCE)) {
             if (in == null) {
                 throw new DataException("The embedded digits data (" + DIGITS_RESOURCE + ") is missing from the jar.");
@@ -90,7 +90,7 @@ final class DataSources {
     }
 
     /** Splits {@code data} deterministically: a fixed-seed shuffle, then the last 20% (rounded up) for testing. */
-    static DataSet.Split split(DataSet data) {
+    public static DataSet.Split split(DataSet data) {
         int test = (int) Math.ceil(data.size() * TEST_FRACTION);
         return data.split(test, Seeds.stream(SPLIT_SEED, "split"));
     }

@@ -1,0 +1,107 @@
+package dev.nnj.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every failure the user can cause ends with exit code 1 and one clear line, not a stack trace. */
+class BadInputTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String content) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, content);
+        return file;
+    }
+
+    private CliRun train(Path model, String data) {
+        return CliRun.run("train", "--model", model.toString(), "--data", data);
+    }
+
+    private static String digitsRow(int features, String label) {
+        return "0,".repeat(features) + label + "\n";
+    }
+
+    @Test
+    void unknownTypeIdListsTheKnownIds() throws IOException {
+        Path model = write("m.json", "{\"input\": [64], \"layers\": [{\"type\": \"conv2d\", \"units\": 3}], "
+                + "\"loss\": \"softmax-cross-entropy\", \"optimizer\": \"sgd\"}");
+        CliRun run = train(model, "digits");
+        assertEquals(1, run.exitCode());
+        assertEquals("nnj: " + model + ": layers[0]: unknown layer type 'conv2d'. Known layer types: dense. Extensions "
+                + "are found through META-INF/services/dev.nnj.api.spi.NnExtension in the jars on the class path; "
+                + "'nnj list' shows what was found.\n", run.err());
+    }
+
+    @Test
+    void misspelledConfigKeyIsNamed() throws IOException {
+        Path model = write("m.json", "{\"input\": [64], \"layers\": [{\"type\": \"dense\", \"units\": 10}], "
+                + "\"loss\": \"softmax-cross-entropy\", \"optimizer\": {\"type\": \"momentum\", \"learningRat\": 0.1}}");
+        CliRun run = train(model, "digits");
+        assertEquals(1, run.exitCode());
+        assertEquals("nnj: " + model + ": optimizer (momentum): unknown key 'learningRat'. Did you mean 'learningRate'? "
+                + "Keys that 'momentum' reads: learningRate, momentum, nesterov, weightDecay.\n", run.err());
+    }
+
+    @Test
+    void dataWithTheWrongNumberOfFeaturesNamesTheLayerAndBothShapes() throws IOException {
+        Path csv = write("three.csv", digitsRow(3, "1").repeat(10));
+        CliRun run = train(CliRun.MODELS.resolve("digits-mlp.json"), "csv:" + csv);
+        assertEquals(1, run.exitCode());
+        assertEquals("nnj: " + csv + " (train): examples have 3 features, but layers[0] (dense) expects 64 (input shape "
+                + "[64]): expected [*, 64], got [8, 3].\n", run.err());
+    }
+
+    @Test
+    void labelOutsideTheClassesIsNamed() throws IOException {
+        Path train = write("train.csv", digitsRow(64, "1").repeat(5) + digitsRow(64, "12"));
+        CliRun run = CliRun.run("train", "--model", CliRun.model("digits-mlp.json"), "--data", "csv:" + train,
+                "--test-data", "digits");
+        assertEquals(1, run.exitCode());
+        assertEquals("nnj: " + train + ": example 6 has label 12, outside the model's 10 classes 0..9 (layers[1] "
+                + "(dense) has 10 outputs); give the last layer more units or fix the labels.\n", run.err());
+    }
+
+    @Test
+    void missingDataFileIsNamed() {
+        Path missing = dir.resolve("missing.csv");
+        CliRun run = train(CliRun.MODELS.resolve("digits-mlp.json"), "csv:" + missing);
+        assertEquals(1, run.exitCode());
+        assertEquals("nnj: Data file not found: " + missing.toAbsolutePath() + ".\n", run.err());
+    }
+
+    @Test
+    void truncatedIdxFileIsNamed() throws IOException {
+        Path images = dir.resolve("images.idx");
+        Files.write(images, new byte[] {0, 0, 8, 3, 0, 0, 0, 5, 0, 0, 0, 2, 0, 0, 0, 2, 1, 2, 3});
+        Path labels = dir.resolve("labels.idx");
+        Files.write(labels, new byte[] {0, 0, 8, 1, 0, 0, 0, 5, 1, 2, 3, 4, 5});
+        CliRun run = train(CliRun.MODELS.resolve("digits-mlp.json"), "idx:" + images + "," + labels);
+        assertEquals(1, run.exitCode());
+        assertEquals("nnj: " + images + ": truncated: the file ends inside image 0 of 5.\n", run.err());
+    }
+
+    @Test
+    void nonFiniteLossStopsTrainingNamingEpochAndBatch() throws IOException {
+        Path model = write("regression.json", "{\"input\": [2], \"layers\": [{\"type\": \"dense\", \"units\": 1}], "
+                + "\"loss\": \"mse\", \"optimizer\": \"sgd\", \"batchSize\": 4}");
+        Path csv = write("huge.csv", "1e300,1e300,1\n".repeat(10));
+        CliRun run = train(model, "csv:" + csv);
+        assertEquals(1, run.exitCode());
+        assertEquals("nnj: The loss became Infinity at epoch 1, batch 1 of 2; training stopped. Lower the learning "
+                + "rate (now 0.01) or check the data for extreme values.\n", run.err());
+    }
+
+    @Test
+    void unknownDataSourceListsTheForms() {
+        CliRun run = train(CliRun.MODELS.resolve("digits-mlp.json"), "mnist");
+        assertEquals(1, run.exitCode());
+        assertEquals("nnj: Unknown data source 'mnist'. Use digits, fashion-mnist[:DIR], idx:IMAGES,LABELS or "
+                + "csv:FILE.\n", run.err());
+    }
+}

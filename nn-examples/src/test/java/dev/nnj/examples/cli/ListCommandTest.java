@@ -1,0 +1,34 @@
+package dev.nnj.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nnj.api.spi.ComponentKind;
+import dev.nnj.core.NnRuntime;
+import dev.nnj.core.registry.ComponentRegistry;
+import org.junit.jupiter.api.Test;
+
+class ListCommandTest {
+
+    @Test
+    void listsEveryComponentWithKindClassAndJar() {
+        CliRun run = CliRun.run("list");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("KIND"), run.out());
+        assertTrue(run.out().matches("(?s).*\\nlayer +dense +dev\\.nnj\\.core\\.layer\\.DenseProvider +nn-core.*"), run.out());
+        assertTrue(run.out().matches("(?s).*\\noptimizer +momentum +dev\\.nnj\\.optim\\.SgdProvider +nn-optim.*"), run.out());
+        assertEquals(1 + NnRuntime.discover().registry().entries().size(), run.out().strip().split("\\R").length);
+    }
+
+    @Test
+    void optimizersComeFromNnOptimThroughServiceLoaderOnly() {
+        // nn-examples has nn-optim at runtime scope only: no class here can name its types, so the
+        // optimizers must have come through ServiceLoader.
+        ComponentRegistry registry = NnRuntime.discover().registry();
+        for (String id : new String[] {"sgd", "momentum"}) {
+            ComponentRegistry.Entry e = registry.entry(ComponentKind.OPTIMIZER, id);
+            assertEquals("dev.nnj.optim.OptimExtension", e.extension().getName());
+            assertTrue(e.source().contains("nn-optim"), e.source());
+        }
+    }
+}
