@@ -1,0 +1,34 @@
+package dev.nnj.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shipped Fashion-MNIST model, 10 epochs on the full 60,000 training images: the one long
+ * test (about two minutes), kept because only full-size training shows that the model file, the
+ * IDX reader and the optimizer reach the published accuracy together.
+ */
+class FashionMnistTest {
+
+    @Test
+    void fashionModelReachesEightySevenPercentInTenEpochs() throws Exception {
+        Path dir = Path.of(System.getProperty("nnj.shared.data", "../../shared/data")).resolve("fashion-mnist");
+        assertTrue(Files.isDirectory(dir), "Fashion-MNIST is expected at " + dir.toAbsolutePath()
+                + " (the shared data beside the repository)");
+        CliRun run = CliRun.run("train", "--model", CliRun.model("fashion-mlp.json"), "--data", "fashion-mnist:" + dir,
+                "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        System.out.println(run.out());
+        JsonNode summary = new ObjectMapper().readTree(run.lastLine());
+        assertEquals(10, summary.get("epochs").asInt());
+        assertEquals(10_000, summary.get("testExamples").asInt());
+        double accuracy = summary.get("testAccuracy").asDouble();
+        assertTrue(accuracy >= 0.87, "test accuracy " + accuracy);
+    }
+}
