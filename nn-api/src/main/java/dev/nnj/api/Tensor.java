@@ -111,25 +111,11 @@ public final class Tensor {
         Arrays.fill(data, 0, rows * cols, 0.0);
     }
 
-    /** Copies the values in use of {@code source}, which must have this tensor's columns. */
-    public void copyFrom(Tensor source) {
-        if (source.cols != cols) {
-            throw new ShapeMismatchException("Cannot copy " + source.shapeString() + " into " + shapeString() + ".");
-        }
-        setRows(source.rows);
-        System.arraycopy(source.data, 0, data, 0, source.size());
-    }
-
     /** @return a new tensor with a copy of the values in use */
     public Tensor copy() {
         Tensor t = zeros(rows, cols);
         System.arraycopy(data, 0, t.data, 0, size());
         return t;
-    }
-
-    /** @return the values of one row, copied */
-    public double[] row(int row) {
-        return Arrays.copyOfRange(data, row * cols, (row + 1) * cols);
     }
 
     /** @return {@code [rows, cols]} */

@@ -42,6 +42,9 @@ public interface Config {
 
     int requireInt(String key);
 
+    /** @return a whole number, exactly (seeds, counts beyond int) */
+    long getLong(String key, long defaultValue);
+
     boolean getBoolean(String key, boolean defaultValue);
 
     /** @return the list of integers under {@code key}, if present */

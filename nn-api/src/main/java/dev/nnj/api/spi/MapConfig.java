@@ -172,6 +172,22 @@ public final class MapConfig implements Config {
     }
 
     @Override
+    public long getLong(String key, long defaultValue) {
+        Object v = raw(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+                && Math.abs(n.doubleValue()) < 0x1p53) {
+            return (long) n.doubleValue();
+        }
+        throw invalid(key, "a whole number");
+    }
+
+    @Override
     public boolean getBoolean(String key, boolean defaultValue) {
         Object v = raw(key);
         if (v == null) {

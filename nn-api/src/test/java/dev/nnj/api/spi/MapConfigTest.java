@@ -34,6 +34,14 @@ class MapConfigTest {
     }
 
     @Test
+    void readsLongsExactly() {
+        MapConfig c = MapConfig.of("", "x", "seed", 9_007_199_254_740_993L, "half", 0.5);
+        assertEquals(9_007_199_254_740_993L, c.getLong("seed", 0));
+        assertEquals("half: expected a whole number, got 0.5.",
+                assertThrows(ModelConfigException.class, () -> c.getLong("half", 0)).getMessage());
+    }
+
+    @Test
     void readsABareStringAsAComponentType() {
         MapConfig root = new MapConfig("", Map.of("loss", "mse", "layers", List.of("dense", Map.of("type", "relu"))));
         assertEquals("mse", root.getComponent("loss").orElseThrow().type());

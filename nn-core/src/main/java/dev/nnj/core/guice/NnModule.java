@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Module;
 import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.MapBinder;
+import com.google.inject.name.Names;
 import dev.nnj.api.spi.ComponentKind;
 import dev.nnj.api.spi.ComponentProvider;
 import dev.nnj.api.spi.NnExtension;
@@ -13,12 +14,13 @@ import dev.nnj.core.registry.ExtensionDiscovery;
 import java.util.List;
 
 /**
- * Guice wiring of nnj: discovers extensions with {@link java.util.ServiceLoader} (or takes them
- * explicitly), validates them into the same {@link ComponentRegistry} as {@link NnRuntime#discover()},
- * binds it and an {@link NnRuntime}, fills one {@link MapBinder} per kind
- * ({@code Map<String, ComponentProvider<?>>} annotated by nothing, keyed by id, one map per kind via
- * {@link #providersKey(ComponentKind)}), and installs every extension that is also a Guice
- * {@link Module}, so extensions can have collaborators injected.
+ * Guice wiring of nnj. It discovers extensions with {@link java.util.ServiceLoader} (or takes them
+ * explicitly) and validates them into the same {@link ComponentRegistry} that
+ * {@link NnRuntime#discover()} builds; binds that registry and an {@link NnRuntime}; fills one
+ * {@link MapBinder} per kind, a {@code Map<String, ComponentProvider<?>>} from id to provider
+ * annotated {@code @Named(providersKey(kind))}; and installs every extension that is also a Guice
+ * {@link Module}, so that extensions can have collaborators injected. No nnj class needs
+ * {@code @Inject}.
  */
 public final class NnModule extends AbstractModule {
     private final List<NnExtension> extensions;
@@ -55,7 +57,7 @@ public final class NnModule extends AbstractModule {
         TypeLiteral<ComponentProvider<?>> providerType = new TypeLiteral<>() { };
         for (ComponentKind kind : ComponentKind.values()) {
             MapBinder<String, ComponentProvider<?>> map = MapBinder.newMapBinder(binder(),
-                    TypeLiteral.get(String.class), providerType, com.google.inject.name.Names.named(providersKey(kind)));
+                    TypeLiteral.get(String.class), providerType, Names.named(providersKey(kind)));
             for (ComponentRegistry.Entry entry : registry.entries()) {
                 if (entry.kind() == kind) {
                     map.addBinding(entry.type()).toInstance(entry.provider());

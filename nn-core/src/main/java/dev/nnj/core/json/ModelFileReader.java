@@ -92,7 +92,7 @@ public final class ModelFileReader {
                 "missing \"optimizer\", e.g. \"optimizer\": {\"type\": \"momentum\", \"learningRate\": 0.05}."));
         int batchSize = root.getInt("batchSize", DEFAULT_BATCH_SIZE);
         int epochs = root.getInt("epochs", DEFAULT_EPOCHS);
-        long seed = (long) root.getDouble("seed", DEFAULT_SEED);
+        long seed = root.getLong("seed", DEFAULT_SEED);
         root.getString("name", "");
         root.getString("description", "");
         Set<String> unread = root.unreadKeys();

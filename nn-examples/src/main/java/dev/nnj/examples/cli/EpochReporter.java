@@ -50,7 +50,7 @@ final class EpochReporter implements TrainingListener {
             o.put("samplesPerSecond", Math.round(r.samplesPerSecond()));
             println(o);
         } else {
-            out.printf(Locale.ROOT, "epoch %" + digits() + "d/%d  train loss %.4f  test loss %.4f  %s  %,.0f samples/s%n",
+            out.printf(Locale.ROOT, "epoch %" + epochWidth() + "d/%d  train loss %.4f  test loss %.4f  %s  %,.0f samples/s%n",
                     r.epoch(), epochs, r.trainLoss(), t.loss(), metricText(t), r.samplesPerSecond());
         }
         out.flush();
@@ -94,7 +94,7 @@ final class EpochReporter implements TrainingListener {
                 : String.format(Locale.ROOT, "test MAE %.4f", t.meanAbsoluteError());
     }
 
-    private int digits() {
+    private int epochWidth() {
         return Integer.toString(epochs).length();
     }
 

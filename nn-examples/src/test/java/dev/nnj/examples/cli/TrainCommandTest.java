@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TrainCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,6 +45,51 @@ class TrainCommandTest {
                 + "batch size 64, 2 epochs, seed 3"), run.out());
         assertTrue(run.out().contains("epoch 2/2  train loss "), run.out());
         assertTrue(run.lastLine().startsWith("final: test accuracy "), run.out());
+    }
+
+    @Test
+    void regressionReportsMeanAbsoluteErrorInsteadOfAccuracy(@TempDir Path dir) throws Exception {
+        // y = 2·a - b + 0.5 on a grid: a linear target the model fits almost exactly.
+        StringBuilder csv = new StringBuilder("a,b,y\n");
+        for (int i = 0; i < 400; i++) {
+            double a = (i % 20) / 10.0 - 1;
+            double b = (i / 20) / 10.0 - 1;
+            csv.append(a).append(',').append(b).append(',').append(2 * a - b + 0.5).append('\n');
+        }
+        Path data = Files.writeString(dir.resolve("linear.csv"), csv);
+        Path model = Files.writeString(dir.resolve("regression.json"), "{\"input\": [2], \"layers\": ["
+                + "{\"type\": \"dense\", \"units\": 16, \"activation\": \"tanh\"}, {\"type\": \"dense\", \"units\": 1}], "
+                + "\"loss\": \"mse\", \"optimizer\": {\"type\": \"momentum\", \"learningRate\": 0.02}, "
+                + "\"batchSize\": 16, \"epochs\": 60, \"seed\": 3}");
+        CliRun run = CliRun.run("train", "--model", model.toString(), "--data", "csv:" + data, "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode summary = JSON.readTree(run.lastLine());
+        assertEquals(80, summary.get("testExamples").asInt());
+        assertTrue(summary.get("testAccuracy") == null, run.lastLine());
+        double mae = summary.get("testMae").asDouble();
+        assertTrue(mae < 0.05, "test MAE " + mae + " for targets spanning [-2.5, 3.5]");
+    }
+
+    @Test
+    void binaryCrossEntropyClassifiesWithOneOutput(@TempDir Path dir) throws Exception {
+        // Label 1 inside the circle of radius 0.6, 0 outside: not linearly separable.
+        StringBuilder csv = new StringBuilder();
+        for (int i = 0; i < 900; i++) {
+            double a = (i % 30) / 15.0 - 1;
+            double b = (i / 30) / 15.0 - 1;
+            csv.append(a).append(',').append(b).append(',').append(a * a + b * b < 0.36 ? 1 : 0).append('\n');
+        }
+        Path data = Files.writeString(dir.resolve("circle.csv"), csv);
+        Path model = Files.writeString(dir.resolve("binary.json"), "{\"input\": [2], \"layers\": ["
+                + "{\"type\": \"dense\", \"units\": 16, \"activation\": \"tanh\"}, {\"type\": \"dense\", \"units\": 1}], "
+                + "\"loss\": \"binary-cross-entropy\", \"optimizer\": {\"type\": \"momentum\", \"learningRate\": 0.1}, "
+                + "\"batchSize\": 16, \"epochs\": 60, \"seed\": 3}");
+        CliRun run = CliRun.run("train", "--model", model.toString(), "--data", "csv:" + data, "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode summary = JSON.readTree(run.lastLine());
+        double accuracy = summary.get("testAccuracy").asDouble();
+        assertTrue(accuracy >= 0.95, "test accuracy " + accuracy);
+        assertEquals(2, summary.get("confusionMatrix").size());
     }
 
     /** @return each JSON line without its timing fields */
