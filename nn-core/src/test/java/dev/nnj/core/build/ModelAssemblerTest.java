@@ -118,6 +118,15 @@ class ModelAssemblerTest {
     }
 
     @Test
+    void choosesInitialisersPerLayer() {
+        AssembledModel m = assemble(model("{\"type\": \"dense\", \"units\": 8, \"weightInit\": \"zeros\", "
+                + "\"biasInit\": \"he-uniform\"}, {\"type\": \"dense\", \"units\": 10}"));
+        DenseLayer first = (DenseLayer) m.model().layers().get(0);
+        assertArrayEquals(new double[64 * 8], first.weight().value().data(), 0.0);
+        assertTrue(java.util.Arrays.stream(first.bias().value().data()).allMatch(v -> v != 0 && Math.abs(v) <= Math.sqrt(6.0 / 64)));
+    }
+
+    @Test
     void rejectsAModelWhoseLayersDoNotFitTheLoss() {
         AssembledModel m = assemble(model("{\"type\": \"dense\", \"units\": 10}"));
         assertEquals(10, m.model().outputShape().size());
