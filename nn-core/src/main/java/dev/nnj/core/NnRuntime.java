@@ -7,6 +7,8 @@ import dev.nnj.core.build.AssembledModel;
 import dev.nnj.core.build.ModelAssembler;
 import dev.nnj.core.build.ModelSpec;
 import dev.nnj.core.json.ModelFileReader;
+import dev.nnj.core.math.Backends;
+import dev.nnj.core.math.Kernels;
 import dev.nnj.core.registry.ComponentRegistry;
 import dev.nnj.core.registry.ExtensionDiscovery;
 import java.nio.file.Path;
@@ -22,21 +24,41 @@ import java.nio.file.Path;
  */
 public final class NnRuntime {
     private final ComponentRegistry registry;
+    private final Kernels kernels;
     private final ModelAssembler assembler;
 
+    /** A runtime whose models compute with the single-threaded EJML reference kernels. */
     public NnRuntime(ComponentRegistry registry) {
-        this.registry = requireNonNull(registry, "registry is null");
-        this.assembler = new ModelAssembler(registry);
+        this(registry, Kernels.defaultKernels());
     }
 
-    /** Discovers extensions with {@link java.util.ServiceLoader} on the thread's context class loader. */
+    /** @param kernels the compute backend of the models this runtime builds */
+    public NnRuntime(ComponentRegistry registry, Kernels kernels) {
+        this.registry = requireNonNull(registry, "registry is null");
+        this.kernels = requireNonNull(kernels, "kernels is null");
+        this.assembler = new ModelAssembler(registry, kernels);
+    }
+
+    /**
+     * Discovers extensions and compute backends with {@link java.util.ServiceLoader} on the thread's
+     * context class loader; the backend is the one named by {@code -Dnnj.backend}, else the available
+     * one of highest rank, with {@code -Dnnj.threads} threads (default 1).
+     */
     public static NnRuntime discover() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         return discover(loader != null ? loader : NnRuntime.class.getClassLoader());
     }
 
     public static NnRuntime discover(ClassLoader loader) {
-        return new NnRuntime(ExtensionDiscovery.discover(loader));
+        return discover(loader, null, Backends.threadsFromProperty());
+    }
+
+    /**
+     * @param backend the backend's name, or {@code null} for {@code -Dnnj.backend} or the highest rank
+     * @param threads threads of the matrix products, >= 1
+     */
+    public static NnRuntime discover(ClassLoader loader, String backend, int threads) {
+        return new NnRuntime(ExtensionDiscovery.discover(loader), Backends.choose(backend, loader).create(threads));
     }
 
     /** A runtime of exactly these extensions, without {@link java.util.ServiceLoader} (tests, shaded jars). */
@@ -50,6 +72,11 @@ public final class NnRuntime {
 
     public ComponentRegistry registry() {
         return registry;
+    }
+
+    /** @return the compute backend of the models this runtime builds */
+    public Kernels kernels() {
+        return kernels;
     }
 
     public ModelAssembler assembler() {

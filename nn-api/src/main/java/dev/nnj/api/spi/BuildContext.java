@@ -4,6 +4,7 @@ import dev.nnj.api.Activation;
 import dev.nnj.api.Initializer;
 import dev.nnj.api.Shape;
 import dev.nnj.api.Spi;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /** What a provider may know and use while it builds a component. */
@@ -28,4 +29,12 @@ public interface BuildContext {
 
     /** Builds a nested initialiser, e.g. from a layer's {@code weightInit} key. */
     Initializer initializer(Config spec);
+
+    /**
+     * @return a service of the runtime that builds the model, if it offers one of this type (nn-core
+     *     offers its compute {@code Kernels}, so that a layer uses the backend the user chose)
+     */
+    default <T> Optional<T> service(Class<T> type) {
+        return Optional.empty();
+    }
 }

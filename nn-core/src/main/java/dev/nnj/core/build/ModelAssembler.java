@@ -17,6 +17,7 @@ import dev.nnj.api.spi.BuildContext;
 import dev.nnj.api.spi.ComponentKind;
 import dev.nnj.api.spi.Config;
 import dev.nnj.core.layer.ActivationLayer;
+import dev.nnj.core.math.Kernels;
 import dev.nnj.core.model.Sequential;
 import dev.nnj.core.random.Seeds;
 import dev.nnj.core.registry.ComponentRegistry;
@@ -39,9 +40,17 @@ public final class ModelAssembler {
     private static final Set<String> OUTPUT_FUNCTIONS = Set.of("softmax", "sigmoid");
 
     private final ComponentRegistry registry;
+    private final Kernels kernels;
 
+    /** An assembler whose layers compute with the single-threaded EJML reference kernels. */
     public ModelAssembler(ComponentRegistry registry) {
+        this(registry, Kernels.defaultKernels());
+    }
+
+    /** @param kernels the compute backend offered to layers through {@link BuildContext#service(Class)} */
+    public ModelAssembler(ComponentRegistry registry, Kernels kernels) {
         this.registry = requireNonNull(registry, "registry is null");
+        this.kernels = requireNonNull(kernels, "kernels is null");
     }
 
     /** @throws NnException whose message starts with the source and the path of the first problem */
@@ -175,6 +184,11 @@ public final class ModelAssembler {
         @Override
         public Initializer initializer(Config spec) {
             return assembler.initializer(spec, this);
+        }
+
+        @Override
+        public <T> Optional<T> service(Class<T> type) {
+            return type == Kernels.class ? Optional.of(type.cast(assembler.kernels)) : Optional.empty();
         }
     }
 }

@@ -9,6 +9,8 @@ import dev.nnj.api.spi.ComponentKind;
 import dev.nnj.api.spi.ComponentProvider;
 import dev.nnj.api.spi.NnExtension;
 import dev.nnj.core.NnRuntime;
+import dev.nnj.core.math.Backends;
+import dev.nnj.core.math.Kernels;
 import dev.nnj.core.registry.ComponentRegistry;
 import dev.nnj.core.registry.ExtensionDiscovery;
 import java.util.List;
@@ -39,6 +41,11 @@ public final class NnModule extends AbstractModule {
         return loader != null ? loader : NnModule.class.getClassLoader();
     }
 
+    private static Kernels kernels() {
+        ClassLoader loader = contextLoader();
+        return Backends.choose(null, loader).create(Backends.threadsFromProperty());
+    }
+
     /** @return the name of the map binding of one kind, e.g. {@code nnj.layer} */
     public static String providersKey(ComponentKind kind) {
         return "nnj." + kind.label();
@@ -52,7 +59,7 @@ public final class NnModule extends AbstractModule {
         }
         ComponentRegistry registry = builder.build();
         bind(ComponentRegistry.class).toInstance(registry);
-        bind(NnRuntime.class).toInstance(new NnRuntime(registry));
+        bind(NnRuntime.class).toInstance(new NnRuntime(registry, kernels()));
 
         TypeLiteral<ComponentProvider<?>> providerType = new TypeLiteral<>() { };
         for (ComponentKind kind : ComponentKind.values()) {

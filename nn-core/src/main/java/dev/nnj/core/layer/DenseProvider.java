@@ -6,6 +6,7 @@ import dev.nnj.api.spi.BuildContext;
 import dev.nnj.api.spi.Config;
 import dev.nnj.api.spi.LayerProvider;
 import dev.nnj.api.spi.MapConfig;
+import dev.nnj.core.math.Kernels;
 import java.util.Set;
 
 /**
@@ -35,7 +36,8 @@ public final class DenseProvider implements LayerProvider {
         Initializer biasInit = context.initializer(
                 config.getComponent("biasInit").orElse(MapConfig.ofSpec(config.path() + ".biasInit", "zeros")));
 
-        DenseLayer layer = new DenseLayer(inputs, units);
+        DenseLayer layer = new DenseLayer(inputs, units,
+                context.service(Kernels.class).orElseGet(Kernels::defaultKernels));
         weightInit.initialize(layer.weight().value(), inputs, units, context.random("weight"));
         biasInit.initialize(layer.bias().value(), inputs, units, context.random("bias"));
         return layer;

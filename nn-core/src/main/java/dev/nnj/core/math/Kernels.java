@@ -72,7 +72,17 @@ public interface Kernels {
         }
     }
 
-    /** @return the reference implementation on EJML */
+    /** @return what computes, for messages and {@code nnj list}, e.g. {@code EJML 0.46.1 CommonOps_DDRM} */
+    default String description() {
+        return getClass().getSimpleName();
+    }
+
+    /** @return how many threads the products use */
+    default int threads() {
+        return 1;
+    }
+
+    /** @return the reference implementation on EJML, one thread */
     static Kernels defaultKernels() {
         return EjmlKernels.INSTANCE;
     }

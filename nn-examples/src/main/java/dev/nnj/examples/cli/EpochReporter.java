@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nnj.core.build.AssembledModel;
 import dev.nnj.core.data.DataSet;
 import dev.nnj.core.eval.Evaluation;
+import dev.nnj.core.math.Kernels;
 import dev.nnj.core.train.EpochResult;
 import dev.nnj.core.train.TrainingListener;
 import java.io.PrintWriter;
@@ -29,10 +30,12 @@ final class EpochReporter implements TrainingListener {
         this.epochs = epochs;
     }
 
-    void header(Path modelFile, AssembledModel m, DataSet train, DataSet test) {
+    void header(Path modelFile, AssembledModel m, DataSet train, DataSet test, Kernels kernels) {
         out.printf(Locale.ROOT, "model %s: %s, %,d parameters%n", modelFile, m.model(), m.model().parameterCount());
         out.printf(Locale.ROOT, "loss %s, optimizer %s, batch size %d, %d epochs, seed %d%n", m.loss(), m.optimizer(),
                 m.training().batchSize(), m.training().epochs(), m.training().seed());
+        out.printf(Locale.ROOT, "backend: %s, %d thread%s%n", kernels.description(), kernels.threads(),
+                kernels.threads() == 1 ? "" : "s");
         out.printf(Locale.ROOT, "data: %,d training examples (%s), %,d test examples (%s)%n", train.size(), train.name(),
                 test.size(), test.name());
         out.flush();

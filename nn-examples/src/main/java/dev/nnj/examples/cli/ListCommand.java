@@ -1,6 +1,8 @@
 package dev.nnj.examples.cli;
 
 import dev.nnj.core.NnRuntime;
+import dev.nnj.core.math.Backend;
+import dev.nnj.core.math.Backends;
 import dev.nnj.core.registry.ComponentRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -25,6 +27,14 @@ final class ListCommand implements Callable<Integer> {
             Path file = source.startsWith("/") ? Path.of(source).getFileName() : null;
             out.printf(format, e.kind().label(), e.type(), e.implementation().getName(),
                     file == null ? source : file.toString());
+        }
+        out.println();
+        String backendFormat = "%-12s %-6s %-10s %s%n";
+        out.printf(backendFormat, "BACKEND", "RANK", "STATUS", "DETAILS");
+        for (Backend b : Backends.all(Main.class.getClassLoader())) {
+            String details = b.unavailableReason().orElseGet(() -> b.create(1).description());
+            out.printf(backendFormat, b.name(), b.rank(), b.unavailableReason().isPresent() ? "unavailable" : "available",
+                    details);
         }
         out.flush();
         return 0;

@@ -44,13 +44,26 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Overrides the model file's seed.")
     private Long seed;
 
+    @Option(names = "--backend", paramLabel = "NAME",
+            description = "Compute backend (see 'nnj list'); default: -Dnnj.backend, else the available one of highest rank.")
+    private String backend;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads for the matrix products (default: the available processors, ${DEFAULT-VALUE}). "
+                    + "Results do not depend on it.")
+    private int threads = Runtime.getRuntime().availableProcessors();
+
     @Option(names = "--json", description = "Print one JSON object per epoch and a final summary object.")
     private boolean json;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        NnRuntime runtime = NnRuntime.discover();
+        if (threads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads: expected a whole number >= 1; got "
+                    + threads + ".");
+        }
+        NnRuntime runtime = NnRuntime.discover(Main.class.getClassLoader(), backend, threads);
         AssembledModel assembled = runtime.assemble(overridden(runtime.read(model)));
         if (learningRate != null) {
             try {
@@ -75,7 +88,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         EpochReporter reporter = new EpochReporter(out, json, assembled.training().epochs());
         if (!json) {
-            reporter.header(model, assembled, train, test);
+            reporter.header(model, assembled, train, test, runtime.kernels());
         }
         long start = System.nanoTime();
         List<EpochResult> history = assembled.trainer().addListener(reporter).fit(train, test);

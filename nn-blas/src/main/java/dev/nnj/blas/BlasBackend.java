@@ -1,0 +1,89 @@
+package dev.nnj.blas;
+
+import dev.ludovic.netlib.blas.BLAS;
+import dev.ludovic.netlib.blas.JavaBLAS;
+import dev.ludovic.netlib.blas.NativeBLAS;
+import dev.nnj.core.math.Backend;
+import dev.nnj.core.math.EjmlBackend;
+import dev.nnj.core.math.Kernels;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * {@code blas}: matrix products on dev.ludovic.netlib's BLAS. With a native BLAS on the system
+ * (Debian: {@code libopenblas0}, reached through {@code libblas.so.3}) it ranks above EJML; without
+ * one it uses netlib's Java implementation (the JDK Vector API when the JVM runs with
+ * {@code --add-modules jdk.incubator.vector}, else plain loops) and ranks below EJML, so it is used
+ * only when asked for ({@code --backend blas}).
+ */
+public final class BlasBackend implements Backend {
+    /** Above EJML when native BLAS is there. */
+    public static final int NATIVE_RANK = EjmlBackend.RANK + 100;
+    /** Below EJML otherwise. */
+    public static final int JAVA_RANK = EjmlBackend.RANK - 50;
+
+    /** System property: {@code false} makes the backend skip native BLAS (to measure the Java fallback). */
+    public static final String NATIVE_PROPERTY = "nnj.blas.native";
+
+    private static final class Holder {
+        static final BLAS NATIVE = loadNative();
+        static final BLAS JAVA = JavaBLAS.getInstance();
+
+        private static BLAS loadNative() {
+            if (!Boolean.parseBoolean(System.getProperty(NATIVE_PROPERTY, "true"))) {
+                return null;
+            }
+            try {
+                return NativeBLAS.getInstance();
+            } catch (RuntimeException | LinkageError e) {
+                return null;
+            }
+        }
+    }
+
+    @Override
+    public String name() {
+        return "blas";
+    }
+
+    @Override
+    public int rank() {
+        return Holder.NATIVE != null ? NATIVE_RANK : JAVA_RANK;
+    }
+
+    @Override
+    public Optional<String> unavailableReason() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Kernels create(int threads) {
+        BLAS blas = Holder.NATIVE != null ? Holder.NATIVE : Holder.JAVA;
+        return new BlasKernels(blas, threads, describe(blas));
+    }
+
+    /** @return the BLAS class and, for native BLAS, the library the process actually mapped */
+    static String describe(BLAS blas) {
+        String name = "netlib " + blas.getClass().getSimpleName();
+        if (blas == Holder.NATIVE) {
+            return name + " on " + mappedBlasLibraries();
+        }
+        return name + (blas.getClass().getSimpleName().equals("VectorBLAS") ? " (JDK Vector API)"
+                : " (plain Java; run with --add-modules jdk.incubator.vector for the Vector API)");
+    }
+
+    /** @return the BLAS libraries in {@code /proc/self/maps}, e.g. {@code libopenblasp-r0.3.21.so} */
+    static String mappedBlasLibraries() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/maps")).stream()
+                    .map(line -> line.substring(line.lastIndexOf(' ') + 1))
+                    .filter(p -> p.contains("blas") && p.endsWith(".so") || p.matches(".*blas.*\\.so\\.[0-9.]+"))
+                    .filter(p -> !p.contains("netlibblasjni"))
+                    .distinct().reduce((x, y) -> x + ", " + y).orElse("an unknown library");
+        } catch (IOException | RuntimeException e) {
+            return "an unknown library (" + e.getMessage() + ")";
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.nnj.core.math;
+
+/** {@code ejml}: the reference backend on EJML's {@code CommonOps_DDRM} (and {@code _MT_} for threads). */
+public final class EjmlBackend implements Backend {
+    public static final int RANK = 100;
+
+    @Override
+    public String name() {
+        return "ejml";
+    }
+
+    @Override
+    public int rank() {
+        return RANK;
+    }
+
+    @Override
+    public Kernels create(int threads) {
+        return EjmlKernels.create(threads);
+    }
+}

@@ -1,0 +1,149 @@
+package dev.nnj.core.math;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Runs a task over a range of rows split into one contiguous part per thread, always the same parts
+ * for the same range and thread count, with parked worker threads and no allocation per call.
+ * Kernels that split only the rows of their output, never a sum, give bit-identical results for
+ * every thread count. One shared pool per thread count; calls are serialised.
+ */
+public final class Partitioner {
+    /** A piece of work on rows {@code [from, to)}. */
+    @FunctionalInterface
+    public interface RangeTask {
+        void run(int from, int to);
+    }
+
+    private static final ConcurrentHashMap<Integer, Partitioner> SHARED = new ConcurrentHashMap<>();
+
+    private final int threads;
+    private final Thread[] workers;
+    private final int[] from;
+    private final int[] to;
+    private final AtomicInteger pending = new AtomicInteger();
+    private volatile int generation;
+    private volatile int activeWorkers;
+    private volatile RangeTask task;
+    private volatile Throwable failure;
+    private final Blocked blocked = new Blocked();
+
+    private Partitioner(int threads) {
+        this.threads = threads;
+        this.from = new int[threads];
+        this.to = new int[threads];
+        this.workers = new Thread[threads - 1];
+        for (int i = 0; i < workers.length; i++) {
+            int index = i;
+            workers[i] = new Thread(() -> work(index), "nnj-kernel-" + threads + "-" + (i + 1));
+            workers[i].setDaemon(true);
+            workers[i].start();
+        }
+    }
+
+    /** @return the shared partitioner for {@code threads} threads (the caller counts as one) */
+    public static Partitioner of(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1; got " + threads + ".");
+        }
+        return SHARED.computeIfAbsent(threads, Partitioner::new);
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    /**
+     * Runs {@code work} on {@code [0, rows)} split into at most {@link #threads()} parts, the last
+     * part on the calling thread, and returns when every part is done.
+     */
+    public synchronized void run(int rows, RangeTask work) {
+        int parts = Math.min(threads, rows);
+        if (parts <= 1) {
+            work.run(0, rows);
+            return;
+        }
+        for (int i = 0; i < parts; i++) {
+            from[i] = (int) ((long) rows * i / parts);
+            to[i] = (int) ((long) rows * (i + 1) / parts);
+        }
+        task = work;
+        failure = null;
+        activeWorkers = parts - 1;
+        pending.set(parts - 1);
+        generation++;
+        for (int i = 0; i < parts - 1; i++) {
+            LockSupport.unpark(workers[i]);
+        }
+        try {
+            work.run(from[parts - 1], to[parts - 1]);
+        } finally {
+            while (pending.get() != 0) {
+                Thread.onSpinWait();
+            }
+            task = null;
+        }
+        Throwable t = failure;
+        if (t != null) {
+            throw t instanceof RuntimeException r ? r : new IllegalStateException("A kernel thread failed.", t);
+        }
+    }
+
+    /**
+     * Runs {@code work} once per block of {@code blockRows} rows ({@code [0, b)}, {@code [b, 2b)},
+     * ...; the last may be shorter), the blocks shared out among the threads. The calls are the same
+     * whatever the thread count, so even a library whose result depends on the shape of the call
+     * (as OpenBLAS's edge kernels do) gives bit-identical results for every thread count.
+     */
+    public void runInBlocks(int rows, int blockRows, RangeTask work) {
+        if (blockRows < 1) {
+            throw new IllegalArgumentException("blockRows must be >= 1; got " + blockRows + ".");
+        }
+        synchronized (this) {
+            blocked.set(rows, blockRows, work);
+            run((rows + blockRows - 1) / blockRows, blocked);
+        }
+    }
+
+    /** Adapts a row task to a task over blocks; reused, so a call allocates nothing. */
+    private static final class Blocked implements RangeTask {
+        private int rows;
+        private int blockRows;
+        private RangeTask work;
+
+        void set(int newRows, int newBlockRows, RangeTask newWork) {
+            rows = newRows;
+            blockRows = newBlockRows;
+            work = newWork;
+        }
+
+        @Override
+        public void run(int firstBlock, int endBlock) {
+            for (int block = firstBlock; block < endBlock; block++) {
+                work.run(block * blockRows, Math.min(rows, (block + 1) * blockRows));
+            }
+        }
+    }
+
+    private void work(int index) {
+        int seen = 0;
+        while (true) {
+            while (generation == seen) {
+                LockSupport.park(this);
+            }
+            seen = generation;
+            if (index >= activeWorkers) {
+                continue;
+            }
+            try {
+                task.run(from[index], to[index]);
+            } catch (Throwable t) {
+                failure = t;
+            } finally {
+                pending.decrementAndGet();
+            }
+        }
+    }
+}
