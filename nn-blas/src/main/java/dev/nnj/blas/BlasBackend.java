@@ -29,7 +29,6 @@ public final class BlasBackend implements Backend {
 
     private static final class Holder {
         static final BLAS NATIVE = loadNative();
-        static final BLAS JAVA = JavaBLAS.getInstance();
 
         private static BLAS loadNative() {
             if (!Boolean.parseBoolean(System.getProperty(NATIVE_PROPERTY, "true"))) {
@@ -60,7 +59,7 @@ public final class BlasBackend implements Backend {
 
     @Override
     public Kernels create(int threads) {
-        BLAS blas = Holder.NATIVE != null ? Holder.NATIVE : Holder.JAVA;
+        BLAS blas = Holder.NATIVE != null ? Holder.NATIVE : JavaBLAS.getInstance();
         return new BlasKernels(blas, threads, describe(blas));
     }
 

@@ -16,8 +16,11 @@ import dev.nnj.core.math.Partitioner;
  * ({@code OPENBLAS_NUM_THREADS=1}, as the {@code nnj} launcher sets).
  */
 final class BlasKernels implements Kernels {
-    /** Rows of the output per {@code dgemm} call. */
-    static final int BLOCK_ROWS = 16;
+    /**
+     * Rows of the output per {@code dgemm} call (system property {@code nnj.blas.blockRows},
+     * default 32). Results depend on it, never on the thread count.
+     */
+    static final int BLOCK_ROWS = Integer.getInteger("nnj.blas.blockRows", 32);
 
     private final BLAS blas;
     private final Partitioner partitioner;

@@ -17,7 +17,17 @@ class ListCommandTest {
         assertTrue(run.out().startsWith("KIND"), run.out());
         assertTrue(run.out().matches("(?s).*\\nlayer +dense +dev\\.nnj\\.core\\.layer\\.DenseProvider +nn-core.*"), run.out());
         assertTrue(run.out().matches("(?s).*\\noptimizer +momentum +dev\\.nnj\\.optim\\.SgdProvider +nn-optim.*"), run.out());
-        assertEquals(1 + NnRuntime.discover().registry().entries().size(), run.out().strip().split("\\R").length);
+        String components = run.out().split("\\R\\R")[0];
+        assertEquals(1 + NnRuntime.discover().registry().entries().size(), components.split("\\R").length);
+    }
+
+    @Test
+    void listsTheComputeBackendsWithRankAndStatus() {
+        CliRun run = CliRun.run("list");
+        String backends = run.out().split("\\R\\R")[1];
+        assertTrue(backends.startsWith("BACKEND"), backends);
+        assertTrue(backends.matches("(?s).*\\nejml +100 +available +EJML 0\\.46\\.1 CommonOps_DDRM.*"), backends);
+        assertTrue(backends.matches("(?s).*\\nblas +(200|50) +available +netlib .*"), backends);
     }
 
     @Test

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Side-by-side benchmark of nnj against PyTorch on the Fashion-MNIST MLP (784-256-128-10, ReLU,
+# softmax cross-entropy, SGD momentum 0.9, lr 0.05), float64, data in memory, 2 threads each.
+#
+# Usage: bench/compare.sh [FASHION_MNIST_DIR]   (default: ../shared/data/fashion-mnist beside the repo)
+#
+# For every configuration it prints training samples/s at batch 32 and 128 (one full epoch after a
+# warm-up), batch-1 inference latency (median), batch-1000 inference throughput and peak resident
+# memory; then the ratios nnj/PyTorch; its last line is one JSON object with all of it.
+# Installs the peer where missing (Debian's python3-torch and libopenblas0-openmp).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+data="${1:-$root/../shared/data/fashion-mnist}"
+[[ -f "$data/train-images-idx3-ubyte.gz" ]] || { echo "compare.sh: no Fashion-MNIST in $data" >&2; exit 1; }
+
+need=()
+/usr/bin/python3 -c 'import torch' 2>/dev/null || need+=(python3-torch)
+[[ -e /usr/lib/x86_64-linux-gnu/openblas-openmp/libblas.so.3 ]] || need+=(libopenblas0-openmp)
+if ((${#need[@]})); then
+  echo "installing ${need[*]} ..." >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need[@]}" >&2
+fi
+[[ -f nn-bench/target/benchmarks.jar ]] || mvn -B -q package -DskipTests >&2
+
+out="$(mktemp -d)"
+jar=nn-bench/target/benchmarks.jar
+nnj() { # name, then extra JVM options
+  local name="$1"; shift
+  echo "nnj $name ..." >&2
+  OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 java "$@" -cp "$jar" dev.nnj.bench.Compare "$data" \
+    "${name%%-*}" 2 2>/dev/null > "$out/nnj-$name.json"
+}
+nnj ejml
+nnj blas -Dnnj.blas.native=true
+nnj blas-vector --add-modules jdk.incubator.vector -Dnnj.blas.native=false
+for p in float64 float32; do
+  echo "pytorch $p ..." >&2
+  LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-openmp OMP_NUM_THREADS=2 \
+    /usr/bin/python3 bench/pytorch_mlp.py "$data" "$p" > "$out/pytorch-$p.json"
+done
+jar_mb=$(du -m nn-examples/target/nnj.jar 2>/dev/null | cut -f1 || echo null)
+
+/usr/bin/python3 - "$out" "${jar_mb:-null}" <<'PY'
+import json, os, sys, platform
+out, jar_mb = sys.argv[1], sys.argv[2]
+runs = {f[:-5]: json.load(open(os.path.join(out, f))) for f in sorted(os.listdir(out))}
+keys = ["trainSamplesPerSecondBatch32", "trainSamplesPerSecondBatch128",
+        "inferenceLatencyBatch1Micros", "inferenceSamplesPerSecondBatch1000", "peakResidentMegabytes"]
+print("%-22s %12s %12s %12s %14s %10s  %s" % ("run", "train b32/s", "train b128/s", "latency b1", "infer b1000/s", "peak MB", "compute"))
+for name, r in runs.items():
+    print("%-22s %12s %12s %10s µs %14s %10s  %s" % (name, *(r.get(k) for k in keys), r.get("kernels") or r.get("blas")))
+peer = runs["pytorch-float64"]
+ratios = {}
+for name, r in runs.items():
+    if name.startswith("nnj"):
+        ratios[name] = {k: round(r[k] / peer[k], 2) for k in keys[:4]}
+print("\nratio nnj / PyTorch float64 (latency: lower is better)")
+for name, r in ratios.items():
+    print("%-22s %12s %12s %13s %14s" % (name, *(r[k] for k in keys[:4])))
+cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+print(json.dumps({"machine": {"cpu": cpu, "cores": os.cpu_count()}, "runs": runs,
+                  "ratiosToPytorchFloat64": ratios, "nnjJarMegabytes": None if jar_mb == "null" else int(jar_mb)}))
+PY
