@@ -1,8 +1,8 @@
 package dev.nnj.blas;
 
 import dev.ludovic.netlib.blas.BLAS;
-import dev.nnj.api.ShapeMismatchException;
 import dev.nnj.api.Tensor;
+import dev.nnj.core.math.KernelShapes;
 import dev.nnj.core.math.Kernels;
 import dev.nnj.core.math.Partitioner;
 
@@ -38,7 +38,7 @@ final class BlasKernels implements Kernels {
 
     @Override
     public void mult(Tensor a, Tensor b, Tensor c) {
-        check(a.cols() == b.rows() && c.rows() == a.rows() && c.cols() == b.cols(), "a·b", a, b, c);
+        KernelShapes.mult(a, b, c);
         synchronized (mult) {
             mult.set(a, b, c);
             partitioner.runInBlocks(a.rows(), BLOCK_ROWS, mult);
@@ -47,7 +47,7 @@ final class BlasKernels implements Kernels {
 
     @Override
     public void multAddTransA(Tensor a, Tensor b, Tensor c) {
-        check(a.rows() == b.rows() && c.rows() == a.cols() && c.cols() == b.cols(), "c + aᵀ·b", a, b, c);
+        KernelShapes.multAddTransA(a, b, c);
         synchronized (multAddTransA) {
             multAddTransA.set(a, b, c);
             multAddTransA.transposeA();
@@ -57,7 +57,7 @@ final class BlasKernels implements Kernels {
 
     @Override
     public void multTransB(Tensor a, Tensor b, Tensor c) {
-        check(a.cols() == b.cols() && c.rows() == a.rows() && c.cols() == b.rows(), "a·bᵀ", a, b, c);
+        KernelShapes.multTransB(a, b, c);
         synchronized (multTransB) {
             multTransB.set(a, b, c);
             partitioner.runInBlocks(a.rows(), BLOCK_ROWS, multTransB);
@@ -72,13 +72,6 @@ final class BlasKernels implements Kernels {
     @Override
     public int threads() {
         return partitioner.threads();
-    }
-
-    private static void check(boolean ok, String op, Tensor a, Tensor b, Tensor c) {
-        if (!ok) {
-            throw new ShapeMismatchException("Cannot compute " + op + " with a " + a.shapeString() + ", b "
-                    + b.shapeString() + " into c " + c.shapeString() + ".");
-        }
     }
 
     /** Operands of one product, reused so that a call allocates nothing. */

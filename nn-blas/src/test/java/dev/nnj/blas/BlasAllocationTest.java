@@ -1,11 +1,9 @@
 package dev.nnj.blas;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import dev.nnj.api.Mode;
 import dev.nnj.api.Shape;
 import dev.nnj.api.Tensor;
+import dev.nnj.api.testkit.Allocations;
 import dev.nnj.core.activation.Relu;
 import dev.nnj.core.layer.ActivationLayer;
 import dev.nnj.core.layer.DenseLayer;
@@ -13,7 +11,6 @@ import dev.nnj.core.loss.SoftmaxCrossEntropy;
 import dev.nnj.core.math.Kernels;
 import dev.nnj.core.model.Sequential;
 import dev.nnj.core.model.Workspace;
-import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +22,6 @@ class BlasAllocationTest {
 
     @Test
     void forwardAndBackwardAllocateNothingAfterWarmUp() {
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        assumeTrue(threads.isThreadAllocatedMemorySupported(), "this JVM cannot count allocated bytes");
         Kernels kernels = new BlasBackend().create(2);
         Sequential model = Sequential.builder(Shape.of(64)).add(new DenseLayer(64, 96, kernels))
                 .add(new ActivationLayer(new Relu())).add(new DenseLayer(96, 10, kernels)).build();
@@ -46,15 +41,6 @@ class BlasAllocationTest {
             loss.compute(ws.forward(x, Mode.TRAIN), y, ws.outputGradient());
             ws.backward();
         };
-        for (int i = 0; i < STEPS; i++) {
-            step.run();
-        }
-        long id = Thread.currentThread().getId();
-        long before = threads.getThreadAllocatedBytes(id);
-        for (int i = 0; i < STEPS; i++) {
-            step.run();
-        }
-        double perStep = (threads.getThreadAllocatedBytes(id) - before) / (double) STEPS;
-        assertTrue(perStep <= MAX_BYTES_PER_STEP, perStep + " bytes allocated per step; expected none");
+        Allocations.assertAllocatesAtMost(MAX_BYTES_PER_STEP, STEPS, step);
     }
 }

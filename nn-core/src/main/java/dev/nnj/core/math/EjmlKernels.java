@@ -1,6 +1,5 @@
 package dev.nnj.core.math;
 
-import dev.nnj.api.ShapeMismatchException;
 import dev.nnj.api.Tensor;
 import org.ejml.concurrency.EjmlConcurrency;
 import org.ejml.data.DMatrixRMaj;
@@ -56,7 +55,7 @@ final class EjmlKernels implements Kernels {
 
     @Override
     public void mult(Tensor a, Tensor b, Tensor c) {
-        check(a.cols() == b.rows() && c.rows() == a.rows() && c.cols() == b.cols(), "a·b", a, b, c);
+        KernelShapes.mult(a, b, c);
         DMatrixRMaj[] v = views.get();
         mult(point(v[0], a), point(v[1], b), point(v[2], c));
     }
@@ -71,7 +70,7 @@ final class EjmlKernels implements Kernels {
 
     @Override
     public void multAddTransA(Tensor a, Tensor b, Tensor c) {
-        check(a.rows() == b.rows() && c.rows() == a.cols() && c.cols() == b.cols(), "c + aᵀ·b", a, b, c);
+        KernelShapes.multAddTransA(a, b, c);
         DMatrixRMaj[] v = views.get();
         if (threads > 1) {
             CommonOps_MT_DDRM.multAddTransA(point(v[0], a), point(v[1], b), point(v[2], c));
@@ -82,7 +81,7 @@ final class EjmlKernels implements Kernels {
 
     @Override
     public void multTransB(Tensor a, Tensor b, Tensor c) {
-        check(a.cols() == b.cols() && c.rows() == a.rows() && c.cols() == b.rows(), "a·bᵀ", a, b, c);
+        KernelShapes.multTransB(a, b, c);
         DMatrixRMaj[] v = views.get();
         DMatrixRMaj bt = v[3];
         int size = b.rows() * b.cols();
@@ -103,12 +102,5 @@ final class EjmlKernels implements Kernels {
     @Override
     public int threads() {
         return threads;
-    }
-
-    private static void check(boolean ok, String op, Tensor a, Tensor b, Tensor c) {
-        if (!ok) {
-            throw new ShapeMismatchException("Cannot compute " + op + " with a " + a.shapeString() + ", b "
-                    + b.shapeString() + " into c " + c.shapeString() + ".");
-        }
     }
 }

@@ -1,11 +1,9 @@
 package dev.nnj.core.train;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import dev.nnj.api.Mode;
 import dev.nnj.api.Shape;
 import dev.nnj.api.Tensor;
+import dev.nnj.api.testkit.Allocations;
 import dev.nnj.api.testkit.GradientCheck;
 import dev.nnj.core.activation.Relu;
 import dev.nnj.core.layer.ActivationLayer;
@@ -13,7 +11,6 @@ import dev.nnj.core.layer.DenseLayer;
 import dev.nnj.core.loss.SoftmaxCrossEntropy;
 import dev.nnj.core.model.Sequential;
 import dev.nnj.core.model.Workspace;
-import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -46,20 +43,6 @@ class AllocationTest {
     }
 
     private static void assertBytesPerStep(Runnable step) {
-        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "this JVM cannot count allocated bytes");
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
-        assumeTrue(threads.isThreadAllocatedMemorySupported(), "this JVM cannot count allocated bytes");
-        for (int i = 0; i < STEPS; i++) {
-            step.run();
-        }
-        long id = Thread.currentThread().getId();
-        long before = threads.getThreadAllocatedBytes(id);
-        for (int i = 0; i < STEPS; i++) {
-            step.run();
-        }
-        long after = threads.getThreadAllocatedBytes(id);
-        double perStep = (after - before) / (double) STEPS;
-        assertTrue(perStep <= MAX_BYTES_PER_STEP, perStep + " bytes allocated per step; expected none");
+        Allocations.assertAllocatesAtMost(MAX_BYTES_PER_STEP, STEPS, step);
     }
 }
