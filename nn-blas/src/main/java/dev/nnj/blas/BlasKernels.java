@@ -9,59 +9,90 @@ import dev.nnj.core.math.Partitioner;
 /**
  * {@link Kernels} on a netlib {@link BLAS} ({@code dgemm}). BLAS is column-major, nnj's tensors
  * are row-major: a row-major [r, c] matrix is the column-major [c, r] matrix, its transpose, so
- * C = A·B is computed as Cᵀ = Bᵀ·Aᵀ with no copy. With several threads, the output rows are split
- * into blocks of {@value #BLOCK_ROWS} rows, one {@code dgemm} call each, whatever the thread count
- * (never a split of a sum): OpenBLAS rounds differently for calls of different shapes, so only the
- * same calls give the same bits. The BLAS itself should then run single-threaded
+ * C = A·B is computed as Cᵀ = Bᵀ·Aᵀ with no copy.
+ *
+ * <p>Each product is cut into fixed blocks of its output, one {@code dgemm} call each, shared
+ * among nnj's threads: none for a product under {@value #MIN_SPLIT_WORK} multiply-adds (one call:
+ * a thread hand-off would cost more), blocks of rows when the output has at least
+ * {@value #ROW_SPLIT_MIN} rows (large batches; at most 8 blocks, multiples of {@value #BLOCK}
+ * rows), else blocks of {@value #BLOCK} columns (so that a batch of 32 still keeps two cores
+ * busy). The blocks depend on the shapes only, never on the thread count: OpenBLAS rounds differently for calls of different shapes, so only the same calls
+ * give the same bits. No block divides a sum. The BLAS itself should run single-threaded
  * ({@code OPENBLAS_NUM_THREADS=1}, as the {@code nnj} launcher sets).
  */
 final class BlasKernels implements Kernels {
-    /**
-     * Rows of the output per {@code dgemm} call (system property {@code nnj.blas.blockRows},
-     * default 32). Results depend on it, never on the thread count.
-     */
-    static final int BLOCK_ROWS = Integer.getInteger("nnj.blas.blockRows", 32);
+    /** Rows or columns of the output per {@code dgemm} call. */
+    static final int BLOCK = 32;
+    /** From this many output rows on, blocks are rows; below it, columns. */
+    static final int ROW_SPLIT_MIN = 64;
+    /** Products with fewer multiply-adds run as one call. */
+    static final long MIN_SPLIT_WORK = 1 << 20;
 
-    private final BLAS blas;
+    private final Dgemm dgemm;
     private final Partitioner partitioner;
     private final String description;
 
-    private final Mult mult = new Mult();
+    private final MultRows multRows = new MultRows();
+    private final MultColumns multColumns = new MultColumns();
     private final MultAddTransA multAddTransA = new MultAddTransA();
-    private final MultTransB multTransB = new MultTransB();
+    private final MultTransBRows multTransBRows = new MultTransBRows();
+    private final MultTransBColumns multTransBColumns = new MultTransBColumns();
 
     BlasKernels(BLAS blas, int threads, String description) {
-        this.blas = blas;
+        this.dgemm = new Dgemm(blas);
         this.partitioner = Partitioner.of(threads);
         this.description = description;
+    }
+
+    private boolean byRows(int outputRows) {
+        return outputRows >= ROW_SPLIT_MIN || dgemm.rowBlocksOnly();
+    }
+
+    /**
+     * Runs a product as blocks of rows ({@code rowTask}) or of columns ({@code columnTask}) of its
+     * [rows, cols] output, by the rules of the class comment.
+     */
+    private void run(Operands rowTask, Operands columnTask, Tensor a, Tensor b, Tensor c, long work) {
+        int rows = c.rows();
+        if (work < MIN_SPLIT_WORK || rows == 0) {
+            synchronized (rowTask) {
+                rowTask.set(a, b, c);
+                partitioner.runInBlocks(rows, Math.max(rows, 1), rowTask);
+            }
+        } else if (byRows(rows)) {
+            int block = Math.max(BLOCK, (rows + 8 * BLOCK - 1) / (8 * BLOCK) * BLOCK);
+            synchronized (rowTask) {
+                rowTask.set(a, b, c);
+                partitioner.runInBlocks(rows, block, rowTask);
+            }
+        } else {
+            synchronized (columnTask) {
+                columnTask.set(a, b, c);
+                partitioner.runInBlocks(c.cols(), BLOCK, columnTask);
+            }
+        }
     }
 
     @Override
     public void mult(Tensor a, Tensor b, Tensor c) {
         KernelShapes.mult(a, b, c);
-        synchronized (mult) {
-            mult.set(a, b, c);
-            partitioner.runInBlocks(a.rows(), BLOCK_ROWS, mult);
-        }
+        run(multRows, multColumns, a, b, c, (long) a.rows() * a.cols() * b.cols());
     }
 
     @Override
     public void multAddTransA(Tensor a, Tensor b, Tensor c) {
         KernelShapes.multAddTransA(a, b, c);
+        long work = (long) a.rows() * a.cols() * b.cols();
         synchronized (multAddTransA) {
             multAddTransA.set(a, b, c);
-            multAddTransA.transposeA();
-            partitioner.runInBlocks(c.rows(), BLOCK_ROWS, multAddTransA);
+            partitioner.runInBlocks(c.rows(), work < MIN_SPLIT_WORK ? Math.max(c.rows(), 1) : BLOCK, multAddTransA);
         }
     }
 
     @Override
     public void multTransB(Tensor a, Tensor b, Tensor c) {
         KernelShapes.multTransB(a, b, c);
-        synchronized (multTransB) {
-            multTransB.set(a, b, c);
-            partitioner.runInBlocks(a.rows(), BLOCK_ROWS, multTransB);
-        }
+        run(multTransBRows, multTransBColumns, a, b, c, (long) a.rows() * a.cols() * b.rows());
     }
 
     @Override
@@ -96,25 +127,43 @@ final class BlasKernels implements Kernels {
     }
 
     /** C[m, n] = A[m, k]·B[k, n]; rows [r0, r1) of C: Cᵀ(n × m') = Bᵀ(n × k)·Aᵀ(k × m'). */
-    private final class Mult extends Operands {
+    private final class MultRows extends Operands {
         @Override
         public void run(int r0, int r1) {
             int k = aCols;
             int n = bCols;
-            blas.dgemm("N", "N", n, r1 - r0, k, 1.0, b, 0, n, a, r0 * k, k, 0.0, c, r0 * n, n);
+            dgemm.dgemm("N", "N", n, r1 - r0, k, b, 0, n, a, r0 * k, k, 0.0, c, r0 * n, n);
+        }
+    }
+
+    /** C[m, n] = A[m, k]·B[k, n]; columns [j0, j1) of C: rows [j0, j1) of Cᵀ = rows [j0, j1) of Bᵀ · Aᵀ. */
+    private final class MultColumns extends Operands {
+        @Override
+        public void run(int j0, int j1) {
+            int m = aRows;
+            int k = aCols;
+            int n = bCols;
+            dgemm.dgemm("N", "N", j1 - j0, m, k, b, j0, n, a, 0, k, 0.0, c, j0, n);
         }
     }
 
     /**
-     * C[k, n] += A[m, k]ᵀ·B[m, n]; rows [r0, r1) of C: Cᵀ(n × k') += Bᵀ(n × m)·At(m × k'), where
-     * At = Aᵀ is copied first (row-major [k, m]), so that each part of it is a contiguous block:
-     * netlib checks an operand's bounds by whole columns, which a row offset inside a column would
-     * overrun. The copy costs m·k moves against the product's m·k·n multiply-adds.
+     * C[k, n] += A[m, k]ᵀ·B[m, n]; rows [r0, r1) of C: Cᵀ(n × k') += Bᵀ(n × m)·(rows [r0, r1) of Aᵀ)ᵀ.
+     * Where only checked calls are possible, Aᵀ is copied first so that each block of it starts a
+     * column (m·k moves against the product's m·k·n multiply-adds).
      */
     private final class MultAddTransA extends Operands {
         private double[] transposed = new double[0];
 
-        void transposeA() {
+        @Override
+        void set(Tensor ta, Tensor tb, Tensor tc) {
+            super.set(ta, tb, tc);
+            if (dgemm.rowBlocksOnly()) {
+                transposeA();
+            }
+        }
+
+        private void transposeA() {
             int size = aRows * aCols;
             if (transposed.length < size) {
                 transposed = new double[size];
@@ -130,18 +179,34 @@ final class BlasKernels implements Kernels {
         @Override
         public void run(int r0, int r1) {
             int m = aRows;
+            int k = aCols;
             int n = bCols;
-            blas.dgemm("N", "N", n, r1 - r0, m, 1.0, b, 0, n, transposed, r0 * m, m, 1.0, c, r0 * n, n);
+            if (dgemm.rowBlocksOnly()) {
+                dgemm.dgemm("N", "N", n, r1 - r0, m, b, 0, n, transposed, r0 * m, m, 1.0, c, r0 * n, n);
+            } else {
+                dgemm.dgemm("N", "T", n, r1 - r0, m, b, 0, n, a, r0, k, 1.0, c, r0 * n, n);
+            }
         }
     }
 
     /** C[m, k] = A[m, n]·B[k, n]ᵀ; rows [r0, r1) of C: Cᵀ(k × m') = B(k × n)·Aᵀ(n × m'). */
-    private final class MultTransB extends Operands {
+    private final class MultTransBRows extends Operands {
         @Override
         public void run(int r0, int r1) {
             int n = aCols;
             int k = bRows;
-            blas.dgemm("T", "N", k, r1 - r0, n, 1.0, b, 0, n, a, r0 * n, n, 0.0, c, r0 * k, k);
+            dgemm.dgemm("T", "N", k, r1 - r0, n, b, 0, n, a, r0 * n, n, 0.0, c, r0 * k, k);
+        }
+    }
+
+    /** C[m, k] = A[m, n]·B[k, n]ᵀ; columns [j0, j1) of C: rows [j0, j1) of B · Aᵀ. */
+    private final class MultTransBColumns extends Operands {
+        @Override
+        public void run(int j0, int j1) {
+            int m = aRows;
+            int n = aCols;
+            int k = bRows;
+            dgemm.dgemm("T", "N", j1 - j0, m, n, b, j0 * n, n, a, 0, n, 0.0, c, j0, k);
         }
     }
 }
