@@ -7,6 +7,8 @@
 # For every configuration it prints training samples/s at batch 32 and 128 (one full epoch after a
 # warm-up), batch-1 inference latency (median), batch-1000 inference throughput and peak resident
 # memory; then the ratios nnj/PyTorch; its last line is one JSON object with all of it.
+# The configurations run in ROUNDS interleaved rounds (default 3) and each figure is the median of
+# its rounds: on a shared machine single runs of the same program vary by 30% or more.
 # Installs the peer where missing (Debian's python3-torch and libopenblas0-openmp).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -26,28 +28,41 @@ fi
 
 out="$(mktemp -d)"
 jar=nn-bench/target/benchmarks.jar
-nnj() { # name, then extra JVM options
-  local name="$1"; shift
-  echo "nnj $name ..." >&2
+rounds="${ROUNDS:-3}"
+nnj() { # round, name, then extra JVM options
+  local round="$1" name="$2"; shift 2
+  echo "round $round: nnj $name ..." >&2
   OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 java "$@" -cp "$jar" dev.nnj.bench.Compare "$data" \
-    "${name%%-*}" 2 2>/dev/null > "$out/nnj-$name.json"
+    "${name%%-*}" 2 2>/dev/null > "$out/nnj-$name.$round.json"
 }
-nnj ejml
-nnj blas -Dnnj.blas.native=true
-nnj blas-vector --add-modules jdk.incubator.vector -Dnnj.blas.native=false
-for p in float64 float32; do
-  echo "pytorch $p ..." >&2
-  LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-openmp OMP_NUM_THREADS=2 \
-    /usr/bin/python3 bench/pytorch_mlp.py "$data" "$p" > "$out/pytorch-$p.json"
+for round in $(seq 1 "$rounds"); do
+  nnj "$round" ejml
+  nnj "$round" blas -Dnnj.blas.native=true
+  nnj "$round" blas-vector --add-modules jdk.incubator.vector -Dnnj.blas.native=false
+  for p in float64 float32; do
+    echo "round $round: pytorch $p ..." >&2
+    LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-openmp OMP_NUM_THREADS=2 \
+      /usr/bin/python3 bench/pytorch_mlp.py "$data" "$p" > "$out/pytorch-$p.$round.json"
+  done
 done
 jar_mb=$(du -m nn-examples/target/nnj.jar 2>/dev/null | cut -f1 || echo null)
 
 /usr/bin/python3 - "$out" "${jar_mb:-null}" <<'PY'
 import json, os, sys, platform
 out, jar_mb = sys.argv[1], sys.argv[2]
-runs = {f[:-5]: json.load(open(os.path.join(out, f))) for f in sorted(os.listdir(out))}
+import statistics
 keys = ["trainSamplesPerSecondBatch32", "trainSamplesPerSecondBatch128",
         "inferenceLatencyBatch1Micros", "inferenceSamplesPerSecondBatch1000", "peakResidentMegabytes"]
+rounds = {}
+for f in sorted(os.listdir(out)):
+    rounds.setdefault(f.split(".")[0], []).append(json.load(open(os.path.join(out, f))))
+runs = {}
+for name, rs in rounds.items():
+    r = dict(rs[0])
+    for k in keys:
+        r[k] = statistics.median(x[k] for x in rs)
+    r["rounds"] = {k: [x[k] for x in rs] for k in keys[:4]}
+    runs[name] = r
 print("%-22s %12s %12s %12s %14s %10s  %s" % ("run", "train b32/s", "train b128/s", "latency b1", "infer b1000/s", "peak MB", "compute"))
 for name, r in runs.items():
     print("%-22s %12s %12s %10s µs %14s %10s  %s" % (name, *(r.get(k) for k in keys), r.get("kernels") or r.get("blas")))
