@@ -1,6 +1,7 @@
 package dev.nnj.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -95,6 +96,15 @@ class BadInputTest {
         assertEquals(1, run.exitCode());
         assertEquals("nnj: The loss became Infinity at epoch 1, batch 1 of 2; training stopped. Lower the learning "
                 + "rate (now 0.01) or check the data for extreme values.\n", run.err());
+    }
+
+    @Test
+    void unknownBackendListsTheBackendsFound() {
+        CliRun run = CliRun.run("train", "--model", CliRun.model("digits-mlp.json"), "--data", "digits",
+                "--backend", "cuda");
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().startsWith("nnj: Unknown backend 'cuda'. Backends found: "), run.err());
+        assertTrue(run.err().contains("ejml (rank 100)"), run.err());
     }
 
     @Test

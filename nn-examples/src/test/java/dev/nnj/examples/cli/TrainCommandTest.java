@@ -37,6 +37,14 @@ class TrainCommandTest {
     }
 
     @Test
+    void backendAndThreadsCanBeChosen() {
+        CliRun run = CliRun.run("train", "--model", CliRun.model("digits-mlp.json"), "--data", "digits", "--epochs", "1",
+                "--backend", "ejml", "--threads", "1");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("\nbackend: EJML 0.46.1 CommonOps_DDRM, 1 thread\n"), run.out());
+    }
+
+    @Test
     void commandLineValuesOverrideTheModelFile() throws Exception {
         CliRun run = CliRun.run("train", "--model", CliRun.model("digits-mlp.json"), "--data", "digits", "--epochs", "2",
                 "--batch-size", "64", "--learning-rate", "0.01", "--seed", "3");
@@ -44,6 +52,7 @@ class TrainCommandTest {
         assertTrue(run.out().contains("optimizer Sgd[learningRate=0.01, momentum=0.9, nesterov=false, weightDecay=0.0], "
                 + "batch size 64, 2 epochs, seed 3"), run.out());
         assertTrue(run.out().contains("epoch 2/2  train loss "), run.out());
+        assertTrue(run.out().matches("(?s).*\\nbackend: .+, \\d+ threads?\\n.*"), run.out());
         assertTrue(run.lastLine().startsWith("final: test accuracy "), run.out());
     }
 
