@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.nnj.api.Optimizer;
 import dev.nnj.api.Parameter;
 import dev.nnj.api.ParameterRole;
 import dev.nnj.api.Tensor;
+import dev.nnj.api.testkit.OptimizerContract;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +22,24 @@ import org.junit.jupiter.api.Test;
  * The loss is the quadratic L = ½ Σ a_i (w_i - c_i)², so g_i = a_i (w_i - c_i).
  */
 class SgdTest {
+
+    /** The optimizer contract of the nn-api test kit, for plain SGD and for Nesterov momentum. */
+    @Nested
+    class PlainContract extends OptimizerContract {
+        @Override
+        protected Optimizer createOptimizer() {
+            return new Sgd(0.1, 0.0, false, 0.0);
+        }
+    }
+
+    @Nested
+    class NesterovContract extends OptimizerContract {
+        @Override
+        protected Optimizer createOptimizer() {
+            return new Sgd(0.05, 0.9, true, 1e-4);
+        }
+    }
+
     private static final double[] A = {1.0, 3.0, 0.5, 2.0};
     private static final double[] C = {0.5, -1.0, 2.0, 0.0};
     private static final double[] W0 = {1.0, 2.0, -1.0, 0.3};

@@ -4,15 +4,37 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.nnj.api.Layer;
 import dev.nnj.api.Mode;
 import dev.nnj.api.Shape;
 import dev.nnj.api.ShapeMismatchException;
 import dev.nnj.api.Tensor;
 import dev.nnj.api.testkit.GradientCheck;
+import dev.nnj.api.testkit.LayerContract;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class DenseLayerTest {
+
+    /** The layer contract of the nn-api test kit, on a dense layer with random weights and biases. */
+    @Nested
+    class Contract extends LayerContract {
+        @Override
+        protected Layer createLayer(Shape input) {
+            SplittableRandom random = new SplittableRandom(11);
+            DenseLayer layer = new DenseLayer(input.size(), 4);
+            copy(GradientCheck.randomTensor(input.size(), 4, random), layer.weight().value());
+            copy(GradientCheck.randomTensor(1, 4, random), layer.bias().value());
+            return layer;
+        }
+
+        @Override
+        protected double tolerance() {
+            return TOLERANCE;
+        }
+    }
+
     /** Central differences on a linear function are exact up to rounding: a tight tolerance. */
     private static final double TOLERANCE = 1e-8;
 

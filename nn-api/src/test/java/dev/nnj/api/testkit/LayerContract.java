@@ -1,0 +1,106 @@
+package dev.nnj.api.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.nnj.api.Layer;
+import dev.nnj.api.Mode;
+import dev.nnj.api.Parameter;
+import dev.nnj.api.Shape;
+import dev.nnj.api.ShapeMismatchException;
+import dev.nnj.api.Tensor;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link Layer} must do; a layer's test extends this class and supplies the layer.
+ * Checked: gradients of the input and of every parameter by central differences (double, tolerance
+ * {@link #tolerance()}), a pure {@code outputShape}, rejection of inputs of the wrong width with
+ * {@link ShapeMismatchException}, and no allocation in forward and backward after warm-up.
+ *
+ * <p>The gradient check needs a deterministic forward pass in training mode: a layer that draws
+ * random numbers there (dropout) must override {@link #deterministicInTraining()} to return
+ * {@code false}, and the check then refuses to run rather than pass meaninglessly.
+ */
+public abstract class LayerContract {
+
+    /** @return a new layer for inputs of {@code input}, with non-trivial parameter values */
+    protected abstract Layer createLayer(Shape input);
+
+    /** @return the input shape to test with */
+    protected Shape inputShape() {
+        return Shape.of(5);
+    }
+
+    /** @return the batch size to test with */
+    protected int batchSize() {
+        return 3;
+    }
+
+    /** @return accepted error of the gradient check, relative for large values (see {@link GradientCheck}) */
+    protected double tolerance() {
+        return 1e-7;
+    }
+
+    /** @return an input batch; override to keep clear of kinks (ReLU at 0) */
+    protected Tensor input(SplittableRandom random) {
+        return GradientCheck.randomTensor(batchSize(), inputShape().size(), random);
+    }
+
+    /** @return whether forward in training mode is a deterministic function of input and parameters */
+    protected boolean deterministicInTraining() {
+        return true;
+    }
+
+    @Test
+    void gradientsMatchCentralDifferences() {
+        if (!deterministicInTraining()) {
+            throw new AssertionError("A gradient check of a layer that is random in training mode is meaningless; "
+                    + "test its gradient with the randomness fixed instead.");
+        }
+        SplittableRandom random = new SplittableRandom(7);
+        Layer layer = createLayer(inputShape());
+        int outputs = layer.outputShape(inputShape()).size();
+        GradientCheck.checkLayer(layer, input(random), outputs, tolerance(), random);
+    }
+
+    @Test
+    void outputShapeIsPure() {
+        Layer layer = createLayer(inputShape());
+        double[][] before = values(layer);
+        Shape first = layer.outputShape(inputShape());
+        assertEquals(first, layer.outputShape(inputShape()));
+        double[][] after = values(layer);
+        for (int i = 0; i < before.length; i++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(before[i], after[i], 0.0, "outputShape changed a parameter");
+        }
+    }
+
+    @Test
+    void rejectsInputsOfTheWrongWidth() {
+        Layer layer = createLayer(inputShape());
+        int wrong = inputShape().size() + 1;
+        assertThrows(ShapeMismatchException.class, () -> layer.outputShape(Shape.of(wrong)));
+        Tensor out = Tensor.zeros(batchSize(), layer.outputShape(inputShape()).size());
+        assertThrows(ShapeMismatchException.class, () -> layer.forward(Tensor.zeros(batchSize(), wrong), out, Mode.TRAIN));
+    }
+
+    @Test
+    void forwardAndBackwardAllocateNothingAfterWarmUp() {
+        SplittableRandom random = new SplittableRandom(3);
+        Layer layer = createLayer(inputShape());
+        Tensor in = input(random);
+        int outputs = layer.outputShape(inputShape()).size();
+        Tensor out = Tensor.zeros(batchSize(), outputs);
+        Tensor gradOut = GradientCheck.randomTensor(batchSize(), outputs, random);
+        Tensor gradIn = Tensor.zeros(batchSize(), inputShape().size());
+        Allocations.assertAllocatesAtMost(16, 2_000, () -> {
+            layer.forward(in, out, Mode.TRAIN);
+            layer.backward(in, out, gradOut, gradIn);
+        });
+    }
+
+    private static double[][] values(Layer layer) {
+        return layer.parameters().stream().map(Parameter::value).map(t -> t.data().clone()).toArray(double[][]::new);
+    }
+}
