@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * {@code blas}: matrix products on dev.ludovic.netlib's BLAS. With a native BLAS on the system
@@ -26,6 +28,19 @@ public final class BlasBackend implements Backend {
 
     /** System property: {@code false} makes the backend skip native BLAS (to measure the Java fallback). */
     public static final String NATIVE_PROPERTY = "nnj.blas.native";
+
+    /**
+     * netlib logs a warning for every implementation it cannot load (the Vector API one without
+     * --add-modules); nnj says itself which BLAS it uses. Held strongly: java.util.logging keeps
+     * loggers weakly, and a collected logger forgets its level.
+     */
+    private static final Logger NETLIB_LOG = quietNetlib();
+
+    private static Logger quietNetlib() {
+        Logger log = Logger.getLogger("dev.ludovic.netlib.blas.InstanceBuilder");
+        log.setLevel(Level.SEVERE);
+        return log;
+    }
 
     private static final class Holder {
         static final BLAS NATIVE = loadNative();

@@ -12,6 +12,8 @@ import dev.nnj.core.math.Kernels;
 import dev.nnj.core.registry.ComponentRegistry;
 import dev.nnj.core.registry.ExtensionDiscovery;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The entry point without Guice: a registry of components and what builds models from it.
@@ -58,7 +60,18 @@ public final class NnRuntime {
      * @param threads threads of the matrix products, >= 1
      */
     public static NnRuntime discover(ClassLoader loader, String backend, int threads) {
-        return new NnRuntime(ExtensionDiscovery.discover(loader), Backends.choose(backend, loader).create(threads));
+        return discover(loader, List.of(), backend, threads);
+    }
+
+    /**
+     * @param plugins class loaders of plugin jars ({@link dev.nnj.core.registry.Plugins#load}), searched
+     *     after {@code loader}
+     */
+    public static NnRuntime discover(ClassLoader loader, List<ClassLoader> plugins, String backend, int threads) {
+        List<ClassLoader> all = new ArrayList<>();
+        all.add(loader);
+        all.addAll(plugins);
+        return new NnRuntime(ExtensionDiscovery.discover(all), Backends.choose(backend, loader).create(threads));
     }
 
     /** A runtime of exactly these extensions, without {@link java.util.ServiceLoader} (tests, shaded jars). */

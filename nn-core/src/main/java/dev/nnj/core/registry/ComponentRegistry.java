@@ -26,8 +26,8 @@ public final class ComponentRegistry {
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*(\\.[a-z][a-z0-9]*(-[a-z0-9]+)*)*");
     private static final String NNJ_PACKAGE = "dev.nnj.";
     static final String HOW_EXTENSIONS_ARE_FOUND = "Extensions are found through "
-            + "META-INF/services/dev.nnj.api.spi.NnExtension in the jars on the class path; "
-            + "'nnj list' shows what was found.";
+            + "META-INF/services/dev.nnj.api.spi.NnExtension in the jars on the class path and in the plugin "
+            + "directory (nnj --plugins DIR, or NNJ_PLUGINS); 'nnj list' shows what was found.";
 
     private final Map<ComponentKind, Map<String, Entry>> entries;
 
@@ -148,7 +148,7 @@ public final class ComponentRegistry {
             if (previous != null) {
                 throw new ExtensionException(capitalized(kind.label()) + " type '" + type + "' is registered twice: by "
                         + previous.extension().getName() + " (" + previous.source() + ") and by " + where
-                        + ". Remove one of the two jars from the class path or rename one id.");
+                        + ". Remove one of the two jars (from the class path or the plugin directory) or rename one id.");
             }
             entries.get(kind).put(type, new Entry(kind, type, provider, extension.getClass(), source));
         }

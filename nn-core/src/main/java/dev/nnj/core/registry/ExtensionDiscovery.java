@@ -27,9 +27,20 @@ public final class ExtensionDiscovery {
 
     /** @return a registry of every extension visible to {@code loader} */
     public static ComponentRegistry discover(ClassLoader loader) {
+        return discover(List.of(loader));
+    }
+
+    /**
+     * @param loaders the application's class loader, then one per plugin jar; an extension class
+     *     visible to several counts once
+     * @return a registry of every extension visible to any of {@code loaders}
+     */
+    public static ComponentRegistry discover(List<ClassLoader> loaders) {
         ComponentRegistry.Builder builder = ComponentRegistry.builder();
-        for (NnExtension extension : load(loader)) {
-            builder.add(extension);
+        for (ClassLoader loader : loaders) {
+            for (NnExtension extension : load(loader)) {
+                builder.add(extension);
+            }
         }
         return builder.build();
     }

@@ -45,7 +45,8 @@ class ModelAssemblerTest {
                 () -> assemble(model("{\"type\": \"dense\", \"units\": 32}, {\"type\": \"dens\", \"units\": 10}")));
         assertEquals("model.json: layers[1]: unknown layer type 'dens'. Did you mean 'dense'? Known layer types: dense. "
                 + "Extensions are found through META-INF/services/dev.nnj.api.spi.NnExtension in the jars on the class "
-                + "path; 'nnj list' shows what was found.", e.getMessage());
+                + "path and in the plugin directory (nnj --plugins DIR, or NNJ_PLUGINS); 'nnj list' shows what was "
+                + "found.", e.getMessage());
     }
 
     @Test

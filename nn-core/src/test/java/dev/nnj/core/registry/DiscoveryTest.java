@@ -42,8 +42,8 @@ class DiscoveryTest {
         ComponentRegistry.Builder builder = ComponentRegistry.builder().add(new CoreExtension(), "nn-core.jar");
         ExtensionException e = assertThrows(ExtensionException.class, () -> builder.add(new SecondDense(), "other.jar"));
         assertEquals("Layer type 'dense' is registered twice: by dev.nnj.core.CoreExtension (nn-core.jar) and by "
-                + "dev.nnj.core.registry.SecondDense (other.jar). Remove one of the two jars from the "
-                + "class path or rename one id.", e.getMessage());
+                + "dev.nnj.core.registry.SecondDense (other.jar). Remove one of the two jars (from the "
+                + "class path or the plugin directory) or rename one id.", e.getMessage());
     }
 
     @Test
@@ -62,7 +62,8 @@ class DiscoveryTest {
                 () -> registry.entry(ComponentKind.LOSS, "cross-entropy"));
         assertEquals("unknown loss type 'cross-entropy'. Known loss types: binary-cross-entropy, mse, "
                 + "softmax-cross-entropy. Extensions are found through META-INF/services/dev.nnj.api.spi.NnExtension "
-                + "in the jars on the class path; 'nnj list' shows what was found.", e.getMessage());
+                + "in the jars on the class path and in the plugin directory (nnj --plugins DIR, or NNJ_PLUGINS); "
+                + "'nnj list' shows what was found.", e.getMessage());
     }
 
     @Test
@@ -82,6 +83,30 @@ class DiscoveryTest {
         assertTrue(e.getMessage().startsWith("Cannot load an nnj extension: dev.nnj.api.spi.NnExtension: "
                 + "Provider dev.nnj.core.registry.ThrowingExtension could not be instantiated"), e.getMessage());
         assertTrue(e.getMessage().contains("IllegalStateException: no licence key found"), e.getMessage());
+    }
+
+    @Test
+    void readsTheServicesFileOfEveryJarInThePluginDirectory(@TempDir Path dir) throws IOException {
+        Path jar = dir.resolve("acme.jar");
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.jar.JarEntry(ExtensionDiscovery.SERVICES_FILE));
+            out.write("com.acme.test.UnprefixedExtension\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Files.writeString(dir.resolve("notes.txt"), "not a jar");
+        java.util.List<ClassLoader> loaders = Plugins.load(dir, getClass().getClassLoader());
+        assertEquals(1, loaders.size());
+        java.util.List<ClassLoader> all = new java.util.ArrayList<>(java.util.List.of(getClass().getClassLoader()));
+        all.addAll(loaders);
+        ExtensionException e = assertThrows(ExtensionException.class, () -> ExtensionDiscovery.discover(all));
+        assertTrue(e.getMessage().startsWith("Extension com.acme.test.UnprefixedExtension ("), e.getMessage());
+    }
+
+    @Test
+    void reportsAMissingPluginDirectory(@TempDir Path dir) {
+        Path missing = dir.resolve("plugins");
+        ExtensionException e = assertThrows(ExtensionException.class, () -> Plugins.load(missing, getClass().getClassLoader()));
+        assertEquals("Plugin directory not found: " + missing.toAbsolutePath() + " (from --plugins or NNJ_PLUGINS); "
+                + "it should hold extension jars.", e.getMessage());
     }
 
     private static URL servicesFile(Path dir, String entry) throws IOException {

@@ -1,6 +1,5 @@
 package dev.nnj.examples.cli;
 
-import dev.nnj.core.NnRuntime;
 import dev.nnj.core.math.Backend;
 import dev.nnj.core.math.Backends;
 import dev.nnj.core.registry.ComponentRegistry;
@@ -16,10 +15,13 @@ final class ListCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    private PluginOption plugins = new PluginOption();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        ComponentRegistry registry = NnRuntime.discover().registry();
+        ComponentRegistry registry = plugins.runtime(null, 1).registry();
         String format = "%-12s %-24s %-48s %s%n";
         out.printf(format, "KIND", "ID", "CLASS", "SOURCE");
         for (ComponentRegistry.Entry e : registry.entries()) {

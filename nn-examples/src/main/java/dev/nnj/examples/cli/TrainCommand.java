@@ -53,6 +53,9 @@ final class TrainCommand implements Callable<Integer> {
                     + "Results do not depend on it.")
     private int threads = Runtime.getRuntime().availableProcessors();
 
+    @CommandLine.Mixin
+    private PluginOption plugins = new PluginOption();
+
     @Option(names = "--json", description = "Print one JSON object per epoch and a final summary object.")
     private boolean json;
 
@@ -63,7 +66,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads: expected a whole number >= 1; got "
                     + threads + ".");
         }
-        NnRuntime runtime = NnRuntime.discover(Main.class.getClassLoader(), backend, threads);
+        NnRuntime runtime = plugins.runtime(backend, threads);
         AssembledModel assembled = runtime.assemble(overridden(runtime.read(model)));
         if (learningRate != null) {
             try {

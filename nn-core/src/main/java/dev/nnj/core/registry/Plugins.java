@@ -1,0 +1,57 @@
+package dev.nnj.core.registry;
+
+import dev.nnj.api.ExtensionException;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Loads plugin jars from a directory, each through its own class loader (a child of the
+ * application's), so that extensions found there are discovered like those on the class path and
+ * each one's source is its jar.
+ */
+public final class Plugins {
+    /** Environment variable naming the plugin directory when {@code --plugins} is not given. */
+    public static final String ENVIRONMENT_VARIABLE = "NNJ_PLUGINS";
+
+    private Plugins() {
+    }
+
+    /**
+     * @param directory a directory of jars
+     * @param parent the application's class loader
+     * @return one class loader per {@code *.jar} in {@code directory}, in name order
+     * @throws ExtensionException if the directory does not exist or cannot be read
+     */
+    public static List<ClassLoader> load(Path directory, ClassLoader parent) {
+        if (!Files.isDirectory(directory)) {
+            throw new ExtensionException("Plugin directory not found: " + directory.toAbsolutePath()
+                    + " (from --plugins or " + ENVIRONMENT_VARIABLE + "); it should hold extension jars.");
+        }
+        List<Path> jars;
+        try (Stream<Path> files = Files.list(directory)) {
+            jars = files.filter(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p)).sorted().toList();
+        } catch (IOException e) {
+            throw new ExtensionException("Cannot read plugin directory " + directory + ": " + e.getMessage(), e);
+        }
+        List<ClassLoader> loaders = new ArrayList<>();
+        for (Path jar : jars) {
+            loaders.add(new URLClassLoader("nnj-plugin:" + jar.getFileName(), new URL[] {url(jar)}, parent));
+        }
+        return loaders;
+    }
+
+    private static URL url(Path jar) {
+        try {
+            return jar.toAbsolutePath().toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new ExtensionException("Cannot load plugin " + jar + ": " + e.getMessage(), e);
+        }
+    }
+}
