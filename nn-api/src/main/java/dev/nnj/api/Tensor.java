@@ -34,7 +34,13 @@ public final class Tensor {
             throw new IllegalArgumentException(
                     "A tensor needs rows >= 0 and cols >= 1; got [" + rows + ", " + cols + "].");
         }
-        return new Tensor(new double[Math.max(rows, 1) * cols], rows, cols);
+        long values = (long) Math.max(rows, 1) * cols;
+        long available = Runtime.getRuntime().maxMemory();
+        if (values > Integer.MAX_VALUE - 8 || values * 8 > available) {
+            throw new ShapeMismatchException("A tensor of [" + rows + ", " + cols + "] needs " + values * 8
+                    + " bytes; this JVM may use " + available + " in all (-Xmx). Check the sizes in the model.");
+        }
+        return new Tensor(new double[(int) values], rows, cols);
     }
 
     /**

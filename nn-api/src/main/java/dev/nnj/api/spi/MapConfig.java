@@ -63,6 +63,18 @@ public final class MapConfig implements Config {
                 + describe(spec) + ".");
     }
 
+    /** @return the object's keys and values as given (unmodifiable), e.g. to write the model back */
+    public Map<String, Object> values() {
+        return values;
+    }
+
+    /** @return a copy of this config with {@code key} set to {@code value} (e.g. a command-line override) */
+    public MapConfig with(String key, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(values);
+        copy.put(key, value);
+        return new MapConfig(path, copy);
+    }
+
     @Override
     public String path() {
         return path;

@@ -37,6 +37,10 @@ public record ModelSpec(String source, Shape input, List<Config> layers, Config 
         return new ModelSpec(source, input, layers, loss, optimizer, batchSize, newEpochs, seed);
     }
 
+    public ModelSpec withOptimizer(Config newOptimizer) {
+        return new ModelSpec(source, input, layers, loss, newOptimizer, batchSize, epochs, seed);
+    }
+
     public ModelSpec withSeed(long newSeed) {
         return new ModelSpec(source, input, layers, loss, optimizer, batchSize, epochs, newSeed);
     }

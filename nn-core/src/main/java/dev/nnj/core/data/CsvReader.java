@@ -73,6 +73,41 @@ public final class CsvReader {
         return toDataSet(rows, columns, name, labels);
     }
 
+    /**
+     * Reads examples to predict: every column is a feature (no label). A non-numeric first line is
+     * a header.
+     *
+     * @throws DataException naming the file and line of the first problem
+     */
+    public static Tensor readFeatures(Path file) {
+        List<double[]> rows = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(DataFiles.open(file), StandardCharsets.UTF_8))) {
+            String line;
+            int lineNo = 0;
+            while ((line = reader.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] cells = line.split(",", -1);
+                if (lineNo == 1 && !isNumber(cells[0].strip())) {
+                    continue;
+                }
+                if (!rows.isEmpty() && cells.length != rows.get(0).length) {
+                    throw new DataException(file + " line " + lineNo + ": expected " + rows.get(0).length
+                            + " values like the first row, got " + cells.length + ".");
+                }
+                rows.add(parse(cells, file.toString(), lineNo));
+            }
+        } catch (IOException e) {
+            throw new DataException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (rows.isEmpty()) {
+            throw new DataException(file + ": no rows found; expected lines of comma-separated numbers.");
+        }
+        return Tensor.of(rows.toArray(new double[0][]));
+    }
+
     private static double[] parse(String[] cells, String name, int lineNo) {
         double[] values = new double[cells.length];
         for (int c = 0; c < cells.length; c++) {

@@ -22,13 +22,15 @@ import java.util.TreeSet;
 /**
  * Reads a model file: a JSON object with {@code input} (the shape of one example, e.g.
  * {@code [64]}), {@code layers}, {@code loss}, {@code optimizer}, and optionally {@code batchSize}
- * (default 32), {@code epochs} (default 10), {@code seed} (default 42), {@code name} and
- * {@code description}. Components are a type id string or an object with a {@code type} key.
+ * (default 32), {@code epochs} (default 10), {@code seed} (default 42), {@code name},
+ * {@code description}, and in saved models {@code formatVersion} and {@code nnjVersion}. Components are a type id string or an object with a {@code type} key.
  */
 public final class ModelFileReader {
     public static final int DEFAULT_BATCH_SIZE = 32;
     public static final int DEFAULT_EPOCHS = 10;
     public static final long DEFAULT_SEED = 42;
+    /** The newest model-file format this nnj reads and the one it writes. */
+    public static final int FORMAT_VERSION = 1;
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -95,6 +97,12 @@ public final class ModelFileReader {
         long seed = root.getLong("seed", DEFAULT_SEED);
         root.getString("name", "");
         root.getString("description", "");
+        root.getString("nnjVersion", "");
+        int formatVersion = root.getInt("formatVersion", FORMAT_VERSION);
+        if (formatVersion > FORMAT_VERSION || formatVersion < 1) {
+            throw new ModelConfigException("formatVersion " + formatVersion + " is not one this nnj reads (1 to "
+                    + FORMAT_VERSION + "); it was written by a newer nnj: upgrade nnj to load it.");
+        }
         Set<String> unread = root.unreadKeys();
         if (!unread.isEmpty()) {
             String key = unread.iterator().next();

@@ -1,7 +1,5 @@
 package dev.nnj.examples.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nnj.core.build.AssembledModel;
 import dev.nnj.core.data.DataSet;
 import dev.nnj.core.eval.Evaluation;
@@ -9,7 +7,6 @@ import dev.nnj.core.math.Kernels;
 import dev.nnj.core.train.EpochResult;
 import dev.nnj.core.train.TrainingListener;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +15,6 @@ import java.util.Map;
 
 /** Prints training progress: a readable line per epoch, or one JSON object per line. */
 final class EpochReporter implements TrainingListener {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final PrintWriter out;
     private final boolean json;
     private final int epochs;
@@ -102,10 +97,6 @@ final class EpochReporter implements TrainingListener {
     }
 
     private void println(Map<String, Object> o) {
-        try {
-            out.println(JSON.writeValueAsString(o));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        out.println(Json.line(o));
     }
 }

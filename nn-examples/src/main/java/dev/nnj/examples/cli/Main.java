@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The {@code nnj} command line. */
 @Command(name = "nnj", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Train and evaluate neural networks described in JSON model files.",
-        subcommands = {TrainCommand.class, ListCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ExportCommand.class,
+            ImportCommand.class, ListCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

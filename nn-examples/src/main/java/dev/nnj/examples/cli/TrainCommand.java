@@ -5,6 +5,7 @@ import dev.nnj.core.build.AssembledModel;
 import dev.nnj.core.build.ModelSpec;
 import dev.nnj.core.data.DataSet;
 import dev.nnj.core.eval.Evaluation;
+import dev.nnj.core.json.ModelArchive;
 import dev.nnj.core.train.EpochResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -56,6 +57,9 @@ final class TrainCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private PluginOption plugins = new PluginOption();
 
+    @Option(names = "--save", paramLabel = "M.nnj", description = "Save the trained model (written atomically).")
+    private Path save;
+
     @Option(names = "--json", description = "Print one JSON object per epoch and a final summary object.")
     private boolean json;
 
@@ -67,14 +71,8 @@ final class TrainCommand implements Callable<Integer> {
                     + threads + ".");
         }
         NnRuntime runtime = plugins.runtime(backend, threads);
-        AssembledModel assembled = runtime.assemble(overridden(runtime.read(model)));
-        if (learningRate != null) {
-            try {
-                assembled.optimizer().setLearningRate(learningRate);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--learning-rate: " + e.getMessage(), e);
-            }
-        }
+        ModelSpec modelSpec = overridden(runtime.read(model));
+        AssembledModel assembled = runtime.assemble(modelSpec);
         boolean labels = assembled.loss().isClassification();
         DataSources.Loaded loaded = DataSources.load(data, labels);
         DataSet train = loaded.data();
@@ -98,6 +96,12 @@ final class TrainCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
         Evaluation last = history.get(history.size() - 1).test();
         reporter.summary(history, last, seconds);
+        if (save != null) {
+            ModelArchive.save(save, modelSpec, assembled.model());
+            if (!json) {
+                out.println("saved " + save);
+            }
+        }
         out.flush();
         return 0;
     }
@@ -111,6 +115,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (seed != null) {
             s = s.withSeed(seed);
+        }
+        if (learningRate != null) {
+            s = s.withOptimizer(ModelArchive.withLearningRate(s.optimizer(), learningRate));
         }
         return s;
     }

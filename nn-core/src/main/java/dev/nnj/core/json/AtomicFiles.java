@@ -1,0 +1,92 @@
+package dev.nnj.core.json;
+
+import dev.nnj.api.NnException;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes a file so that readers see either the old or the whole new content: a temporary file in
+ * the same directory, flushed to disk, renamed over the target (atomic on POSIX file systems),
+ * then the directory flushed. A failure or crash leaves the target as it was.
+ */
+public final class AtomicFiles {
+    /** Writes the content to a stream; may throw. */
+    @FunctionalInterface
+    public interface Writer {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private AtomicFiles() {
+    }
+
+    /** @throws NnException naming {@code target} if anything fails; the target is then unchanged */
+    public static void write(Path target, Writer writer) {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            readableByAll(tmp);
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+                writer.write(new NonClosing(out));
+                out.flush();
+                channel.force(true);
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            tmp = null;
+            try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+                d.force(true);
+            } catch (IOException | UnsupportedOperationException e) {
+                // Not every file system lets a directory be flushed; the rename is done either way.
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof NnException nn) {
+                throw nn;
+            }
+            throw new NnException("Cannot write " + target + ": " + e.getMessage()
+                    + (tmp == null ? "" : " (the previous file, if any, is unchanged)"), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort: a stray temporary file is harmless
+                }
+            }
+        }
+    }
+
+    /** Temporary files start as owner-only; a saved model is an ordinary file (umask aside). */
+    private static void readableByAll(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its defaults apply
+        }
+    }
+
+    /** Lets a writer close its stream (as ZipOutputStream does) without closing the channel early. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package dev.nnj.core.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nnj.api.DataException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The safetensors format (Hugging Face): an 8-byte little-endian header length N, N bytes of JSON
+ * ({@code {"name": {"dtype": "F64", "shape": [...], "data_offsets": [begin, end]}, ...}} and an
+ * optional {@code "__metadata__"} of strings), then the raw little-endian data. nnj writes F64 and
+ * reads F64 and F32. Every size is checked against the file before anything is allocated: a file
+ * is data, not a promise.
+ */
+public final class Safetensors {
+    /** Largest header accepted, as the reference implementation (100 MB). */
+    static final long MAX_HEADER = 100_000_000L;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Safetensors() {
+    }
+
+    /**
+     * A named tensor of any rank, as stored.
+     *
+     * @param shape dimensions, outermost first
+     * @param values row-major values
+     */
+    public record Entry(long[] shape, double[] values) {
+        /** @return a 2-D entry */
+        public static Entry of(int rows, int cols, double[] values) {
+            return new Entry(new long[] {rows, cols}, values);
+        }
+    }
+
+    /** @return the file's bytes: tensors in the map's order, F64, header padded to 8 bytes */
+    public static byte[] write(Map<String, Entry> tensors, Map<String, String> metadata) {
+        ObjectNode header = JSON.createObjectNode();
+        if (!metadata.isEmpty()) {
+            ObjectNode meta = header.putObject("__metadata__");
+            metadata.forEach(meta::put);
+        }
+        long offset = 0;
+        for (Map.Entry<String, Entry> e : tensors.entrySet()) {
+            long bytes = 8L * e.getValue().values().length;
+            ObjectNode t = header.putObject(e.getKey());
+            t.put("dtype", "F64");
+            var shape = t.putArray("shape");
+            for (long d : e.getValue().shape()) {
+                shape.add(d);
+            }
+            t.putArray("data_offsets").add(offset).add(offset + bytes);
+            offset += bytes;
+        }
+        byte[] json;
+        try {
+            json = JSON.writeValueAsBytes(header);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        int padded = (json.length + 7) / 8 * 8;
+        ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(8 + padded + offset)).order(ByteOrder.LITTLE_ENDIAN);
+        out.putLong(padded);
+        out.put(json);
+        for (int i = json.length; i < padded; i++) {
+            out.put((byte) ' ');
+        }
+        for (Entry e : tensors.values()) {
+            for (double v : e.values()) {
+                out.putDouble(v);
+            }
+        }
+        return out.array();
+    }
+
+    /**
+     * @param name the file's name, for messages
+     * @return the tensors in header order
+     * @throws DataException naming the file and the problem, for any malformed input
+     */
+    public static Map<String, Entry> read(byte[] file, String name) {
+        if (file.length < 8) {
+            throw new DataException(name + ": not a safetensors file: " + file.length + " bytes, shorter than the "
+                    + "8-byte header length.");
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
+        long headerLength = buffer.getLong(0);
+        if (headerLength < 2 || headerLength > file.length - 8L || headerLength > MAX_HEADER) {
+            throw new DataException(name + ": header length " + headerLength + " does not fit the file of "
+                    + file.length + " bytes.");
+        }
+        JsonNode header;
+        try {
+            header = JSON.readTree(new String(file, 8, (int) headerLength, StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw new DataException(name + ": the header is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (header == null || !header.isObject()) {
+            throw new DataException(name + ": the header is not a JSON object.");
+        }
+        long dataStart = 8 + headerLength;
+        long dataLength = file.length - dataStart;
+        List<long[]> ranges = new ArrayList<>();
+        Map<String, Entry> tensors = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = header.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            if (field.getKey().equals("__metadata__")) {
+                continue;
+            }
+            tensors.put(field.getKey(), entry(field.getKey(), field.getValue(), buffer, dataStart, dataLength, name, ranges));
+        }
+        return tensors;
+    }
+
+    private static Entry entry(String key, JsonNode t, ByteBuffer buffer, long dataStart, long dataLength, String name,
+            List<long[]> ranges) {
+        String where = name + ": tensor '" + key + "'";
+        String dtype = t.path("dtype").asText("");
+        int width = switch (dtype) {
+            case "F64" -> 8;
+            case "F32" -> 4;
+            default -> throw new DataException(where + " has dtype '" + dtype + "'; nnj reads F64 and F32.");
+        };
+        JsonNode shapeNode = t.path("shape");
+        JsonNode offsets = t.path("data_offsets");
+        if (!shapeNode.isArray() || !offsets.isArray() || offsets.size() != 2) {
+            throw new DataException(where + " needs \"shape\" (a list) and \"data_offsets\" ([begin, end]).");
+        }
+        long[] shape = new long[shapeNode.size()];
+        long count = 1;
+        for (int i = 0; i < shape.length; i++) {
+            JsonNode d = shapeNode.get(i);
+            if (!d.canConvertToLong() || d.asLong() < 0) {
+                throw new DataException(where + " has a dimension that is not a whole number >= 0: " + d + ".");
+            }
+            shape[i] = d.asLong();
+            try {
+                count = Math.multiplyExact(count, shape[i]);
+            } catch (ArithmeticException e) {
+                count = Long.MAX_VALUE;
+            }
+            if (count > Integer.MAX_VALUE) {
+                throw new DataException(where + " has shape " + shapeNode + ", too large for nnj.");
+            }
+        }
+        long begin = offsets.get(0).asLong(-1);
+        long end = offsets.get(1).asLong(-1);
+        if (!offsets.get(0).canConvertToLong() || !offsets.get(1).canConvertToLong() || begin < 0 || end < begin
+                || end > dataLength) {
+            throw new DataException(where + " has data_offsets " + offsets + " outside the " + dataLength
+                    + " bytes of data.");
+        }
+        if (end - begin != count * width) {
+            throw new DataException(where + ": shape " + shapeNode + " of " + dtype + " needs " + count * width
+                    + " bytes, but data_offsets " + offsets + " give " + (end - begin) + ".");
+        }
+        for (long[] r : ranges) {
+            if (begin < r[1] && r[0] < end) {
+                throw new DataException(where + ": its data overlaps another tensor's.");
+            }
+        }
+        ranges.add(new long[] {begin, end});
+        double[] values = new double[(int) count];
+        int position = (int) (dataStart + begin);
+        for (int i = 0; i < values.length; i++) {
+            values[i] = width == 8 ? buffer.getDouble(position + 8 * i) : buffer.getFloat(position + 4 * i);
+        }
+        return new Entry(shape, values);
+    }
+}

@@ -1,0 +1,200 @@
+package dev.nnj.core.json;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nnj.api.DataException;
+import dev.nnj.api.Mode;
+import dev.nnj.api.ModelConfigException;
+import dev.nnj.api.NnException;
+import dev.nnj.api.Tensor;
+import dev.nnj.api.testkit.GradientCheck;
+import dev.nnj.core.CoreExtension;
+import dev.nnj.core.NnRuntime;
+import dev.nnj.core.build.AssembledModel;
+import dev.nnj.core.build.ModelSpec;
+import dev.nnj.core.build.TestOptimizerExtension;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelArchiveTest {
+    static final String MODEL = "{\"input\": [6], \"layers\": [{\"type\": \"dense\", \"units\": 5, \"activation\": \"tanh\"}, "
+            + "{\"type\": \"dense\", \"units\": 3}], \"loss\": \"softmax-cross-entropy\", "
+            + "\"optimizer\": {\"type\": \"sgd\", \"learningRate\": 0.1}, \"seed\": 7}";
+
+    @TempDir
+    Path dir;
+
+    private final NnRuntime runtime = NnRuntime.of(new CoreExtension(), new TestOptimizerExtension());
+
+    private AssembledModel build() {
+        return runtime.assemble(ModelFileReader.read(MODEL, "m.json"));
+    }
+
+    private Path saved() {
+        AssembledModel m = build();
+        Path file = dir.resolve("m.nnj");
+        ModelArchive.save(file, ModelFileReader.read(MODEL, "m.json"), m.model());
+        return file;
+    }
+
+    @Test
+    void loadedModelPredictsBitForBitWhatTheSavedOneDid() {
+        AssembledModel m = build();
+        Path file = dir.resolve("m.nnj");
+        ModelArchive.save(file, ModelFileReader.read(MODEL, "m.json"), m.model());
+        AssembledModel loaded = ModelArchive.load(file, runtime.assembler());
+        Tensor x = GradientCheck.randomTensor(4, 6, new SplittableRandom(1));
+        assertArrayEquals(m.model().predict(x).data(), loaded.model().predict(x).data(), 0.0);
+    }
+
+    @Test
+    void reSavingGivesIdenticalBytes() throws IOException {
+        Path first = saved();
+        AssembledModel loaded = ModelArchive.load(first, runtime.assembler());
+        Path second = dir.resolve("again.nnj");
+        ModelArchive.save(second, ModelArchive.read(first).spec(), loaded.model());
+        for (String entry : new String[] {ModelArchive.MODEL_ENTRY, ModelArchive.WEIGHTS_ENTRY}) {
+            assertArrayEquals(entryBytes(first, entry), entryBytes(second, entry), entry);
+        }
+        assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second), "the whole file");
+    }
+
+    @Test
+    void storesWeightsInPyTorchsLinearLayout() {
+        AssembledModel m = build();
+        Map<String, Safetensors.Entry> w = ModelArchive.weights(m.model());
+        assertArrayEquals(new long[] {5, 6}, w.get("layers.0.weight").shape());
+        assertArrayEquals(new long[] {5}, w.get("layers.0.bias").shape());
+        // [out, in]: element (o, i) of the stored matrix is W[i][o] of nnj's [in, out] weight.
+        Tensor weight = m.model().parameters().get(0).value();
+        assertEquals(weight.get(2, 4), w.get("layers.0.weight").values()[4 * 6 + 2], 0.0);
+    }
+
+    @Test
+    void reportsAMissingEntry() throws IOException {
+        Path file = dir.resolve("partial.nnj");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            zip.putNextEntry(new ZipEntry(ModelArchive.MODEL_ENTRY));
+            zip.write(MODEL.getBytes(StandardCharsets.UTF_8));
+        }
+        DataException e = assertThrows(DataException.class, () -> ModelArchive.read(file));
+        assertEquals(file + ": the entry 'weights.safetensors' is missing; a .nnj file holds model.json and "
+                + "weights.safetensors.", e.getMessage());
+    }
+
+    @Test
+    void reportsATruncatedFile() throws IOException {
+        byte[] whole = Files.readAllBytes(saved());
+        Path truncated = dir.resolve("truncated.nnj");
+        Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length - 30));
+        DataException e = assertThrows(DataException.class, () -> ModelArchive.read(truncated));
+        assertTrue(e.getMessage().startsWith(truncated + ": not a readable .nnj model file (a zip): "), e.getMessage());
+    }
+
+    @Test
+    void reportsAFormatNewerThanThisNnjReads() throws IOException {
+        Path file = rewrite(saved(), ModelArchive.MODEL_ENTRY,
+                s -> new String(s, StandardCharsets.UTF_8).replace("\"formatVersion\" : 1", "\"formatVersion\" : 2")
+                        .getBytes(StandardCharsets.UTF_8));
+        ModelConfigException e = assertThrows(ModelConfigException.class, () -> ModelArchive.read(file));
+        assertEquals(file + "!/model.json: formatVersion 2 is not one this nnj reads (1 to 1); it was written by a "
+                + "newer nnj: upgrade nnj to load it.", e.getMessage());
+    }
+
+    @Test
+    void reportsAnUnknownTypeId() throws IOException {
+        Path file = rewrite(saved(), ModelArchive.MODEL_ENTRY,
+                s -> new String(s, StandardCharsets.UTF_8).replace("\"tanh\"", "\"acme.tanh\"").getBytes(StandardCharsets.UTF_8));
+        NnException e = assertThrows(NnException.class, () -> ModelArchive.load(file, runtime.assembler()));
+        assertTrue(e.getMessage().startsWith(file + "!/model.json: layers[0].activation: unknown activation type "
+                + "'acme.tanh'."), e.getMessage());
+    }
+
+    @Test
+    void reportsWeightsThatDoNotFitTheArchitecture() throws IOException {
+        Path file = rewrite(saved(), ModelArchive.MODEL_ENTRY,
+                s -> new String(s, StandardCharsets.UTF_8).replace("\"units\" : 5", "\"units\" : 4").getBytes(StandardCharsets.UTF_8));
+        DataException e = assertThrows(DataException.class, () -> ModelArchive.load(file, runtime.assembler()));
+        assertEquals(file + "!/weights.safetensors: tensor 'layers.0.weight' has shape [5, 6]; the model needs [4, 6].",
+                e.getMessage());
+    }
+
+    @Test
+    void aFailedWriteLeavesThePreviousFileLoadable() throws IOException {
+        Path file = saved();
+        byte[] before = Files.readAllBytes(file);
+        NnException e = assertThrows(NnException.class, () -> AtomicFiles.write(file, out -> {
+            out.write(new byte[1000]);
+            throw new IOException("disk full (simulated)");
+        }));
+        assertTrue(e.getMessage().startsWith("Cannot write " + file + ": disk full (simulated)"), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(file));
+        ModelArchive.load(file, runtime.assembler());
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count(), "no temporary file left behind");
+        }
+    }
+
+    @Test
+    void aGoldenModelFileKeepsLoading() throws IOException {
+        Path golden = dir.resolve("golden.nnj");
+        try (var in = getClass().getResourceAsStream("/golden/digits-mini-v1.nnj")) {
+            Files.copy(in, golden);
+        }
+        AssembledModel m = ModelArchive.load(golden, runtime.assembler());
+        Tensor x = Tensor.zeros(1, 6);
+        for (int i = 0; i < 6; i++) {
+            x.data()[i] = i / 6.0;
+        }
+        double[] expected = readExpected();
+        assertArrayEquals(expected, m.model().newWorkspace(1).forward(x, Mode.INFERENCE).data(), 0.0);
+    }
+
+    private double[] readExpected() throws IOException {
+        try (var in = getClass().getResourceAsStream("/golden/digits-mini-v1.expected")) {
+            String[] parts = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip().split(",");
+            double[] d = new double[parts.length];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = Double.parseDouble(parts[i]);
+            }
+            return d;
+        }
+    }
+
+    static byte[] entryBytes(Path file, String name) throws IOException {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            return zip.getInputStream(zip.getEntry(name)).readAllBytes();
+        }
+    }
+
+    private Path rewrite(Path file, String name, java.util.function.UnaryOperator<byte[]> change) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        for (String e : new String[] {ModelArchive.MODEL_ENTRY, ModelArchive.WEIGHTS_ENTRY}) {
+            byte[] bytes = entryBytes(file, e);
+            entries.put(e, e.equals(name) ? change.apply(bytes) : bytes);
+        }
+        Path out = dir.resolve("changed.nnj");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+            }
+        }
+        return out;
+    }
+}
