@@ -41,6 +41,8 @@ import java.util.zip.ZipOutputStream;
 public final class ModelArchive {
     public static final String MODEL_ENTRY = "model.json";
     public static final String WEIGHTS_ENTRY = "weights.safetensors";
+    public static final String OPTIMIZER_ENTRY = "optimizer.safetensors";
+    public static final String TRAINING_ENTRY = "training.json";
     /** Entries larger than this are refused before they are read. */
     static final long MAX_ENTRY_BYTES = 1L << 31;
     private static final long ENTRY_TIME = 315_532_800_000L; // 1980-01-01: the same bytes for the same model
@@ -49,8 +51,27 @@ public final class ModelArchive {
     private ModelArchive() {
     }
 
-    /** What a {@code .nnj} file holds, read and checked. */
-    public record Contents(ModelSpec spec, byte[] modelJson, Map<String, Safetensors.Entry> weights) {
+    /**
+     * What a {@code .nnj} file holds, read and checked.
+     *
+     * @param optimizer the optimizer's state (checkpoints), keyed {@code <parameter path>.<state name>}; or null
+     * @param training where training stood (checkpoints); or null
+     */
+    public record Contents(ModelSpec spec, byte[] modelJson, Map<String, Safetensors.Entry> weights,
+            Map<String, Safetensors.Entry> optimizer, TrainingState training) {
+    }
+
+    /**
+     * Where training stood when a checkpoint was written. The data order and the initialisation come
+     * from the seed and the epoch number alone, so the seed and the next epoch are the whole state
+     * of nnj's random generators.
+     *
+     * @param epoch the last completed epoch
+     * @param step the optimizer steps taken so far
+     * @param seed the root seed
+     * @param monitoredLoss the loss that chooses the best checkpoint (the test loss), NaN if none
+     */
+    public record TrainingState(int epoch, long step, long seed, double monitoredLoss) {
     }
 
     /**
@@ -58,9 +79,23 @@ public final class ModelArchive {
      * file beside it, flushed to disk, then renamed over {@code file}; a crash leaves the old file.
      */
     public static void save(Path file, ModelSpec spec, Sequential model) {
+        save(file, spec, model, null, null);
+    }
+
+    /**
+     * Writes a checkpoint: the model plus the optimizer's state and the training state (either may
+     * be null), atomically.
+     */
+    public static void save(Path file, ModelSpec spec, Sequential model, Optimizer optimizer, TrainingState training) {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put(MODEL_ENTRY, modelJson(spec));
         entries.put(WEIGHTS_ENTRY, Safetensors.write(weights(model), Map.of("format", "pt")));
+        if (optimizer != null) {
+            entries.put(OPTIMIZER_ENTRY, Safetensors.write(optimizerState(optimizer), Map.of()));
+        }
+        if (training != null) {
+            entries.put(TRAINING_ENTRY, trainingJson(training));
+        }
         AtomicFiles.write(file, out -> {
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
                 for (Map.Entry<String, byte[]> e : entries.entrySet()) {
@@ -103,6 +138,60 @@ public final class ModelArchive {
         }
         throw new ModelConfigException(config.path() + ": this configuration (" + config.getClass().getName()
                 + ") cannot be written back; build models to save from model files or MapConfig.");
+    }
+
+    private static Map<String, Safetensors.Entry> optimizerState(Optimizer optimizer) {
+        Map<String, Safetensors.Entry> out = new LinkedHashMap<>();
+        optimizer.state().forEach((path, states) -> states.forEach((name, values) -> out.put(path + "." + name,
+                new Safetensors.Entry(new long[] {values.length}, values.clone()))));
+        return out;
+    }
+
+    /**
+     * Copies saved state into the optimizer's live buffers (after {@code attach}).
+     *
+     * @throws DataException naming {@code source} if a buffer is missing or of another size
+     */
+    public static void restoreOptimizer(Optimizer optimizer, Map<String, Safetensors.Entry> saved, String source) {
+        optimizer.state().forEach((path, states) -> states.forEach((name, values) -> {
+            Safetensors.Entry e = saved.get(path + "." + name);
+            if (e == null || e.values().length != values.length) {
+                throw new DataException(source + ": optimizer state '" + path + "." + name + "' is "
+                        + (e == null ? "missing" : "of " + e.values().length + " values, not " + values.length)
+                        + "; was the checkpoint written with another optimizer?");
+            }
+            System.arraycopy(e.values(), 0, values, 0, values.length);
+        }));
+    }
+
+    private static byte[] trainingJson(TrainingState t) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("formatVersion", ModelFileReader.FORMAT_VERSION);
+        o.put("epoch", t.epoch());
+        o.put("step", t.step());
+        o.put("seed", t.seed());
+        o.put("monitoredLoss", Double.isFinite(t.monitoredLoss()) ? t.monitoredLoss() : null);
+        try {
+            return (JSON.writeValueAsString(o) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static TrainingState trainingState(byte[] json, String source) {
+        try {
+            var node = JSON.readTree(json);
+            if (node == null || !node.path("epoch").canConvertToInt() || !node.path("step").canConvertToLong()
+                    || !node.path("seed").canConvertToLong() || node.path("formatVersion").asInt(1) > ModelFileReader.FORMAT_VERSION) {
+                throw new DataException(source + ": expected \"epoch\", \"step\" and \"seed\" as whole numbers, "
+                        + "in format version 1.");
+            }
+            var loss = node.path("monitoredLoss");
+            return new TrainingState(node.get("epoch").asInt(), node.get("step").asLong(), node.get("seed").asLong(),
+                    loss.isNumber() ? loss.asDouble() : Double.NaN);
+        } catch (IOException e) {
+            throw new DataException(source + ": not valid JSON: " + e.getMessage(), e);
+        }
     }
 
     static String version() {
@@ -178,9 +267,13 @@ public final class ModelArchive {
     public static Contents read(Path file) {
         byte[] modelJson;
         byte[] weights;
+        byte[] optimizer;
+        byte[] training;
         try (ZipFile zip = new ZipFile(file.toFile())) {
             modelJson = entry(zip, MODEL_ENTRY, file);
             weights = entry(zip, WEIGHTS_ENTRY, file);
+            optimizer = zip.getEntry(OPTIMIZER_ENTRY) == null ? null : entry(zip, OPTIMIZER_ENTRY, file);
+            training = zip.getEntry(TRAINING_ENTRY) == null ? null : entry(zip, TRAINING_ENTRY, file);
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw new DataException("Model file not found: " + file.toAbsolutePath() + ".", e);
         } catch (IOException | RuntimeException e) {
@@ -190,7 +283,9 @@ public final class ModelArchive {
             throw new DataException(file + ": not a readable .nnj model file (a zip): " + e.getMessage(), e);
         }
         ModelSpec spec = ModelFileReader.read(new String(modelJson, StandardCharsets.UTF_8), file + "!/" + MODEL_ENTRY);
-        return new Contents(spec, modelJson, Safetensors.read(weights, file + "!/" + WEIGHTS_ENTRY));
+        return new Contents(spec, modelJson, Safetensors.read(weights, file + "!/" + WEIGHTS_ENTRY),
+                optimizer == null ? null : Safetensors.read(optimizer, file + "!/" + OPTIMIZER_ENTRY),
+                training == null ? null : trainingState(training, file + "!/" + TRAINING_ENTRY));
     }
 
     /** Reads, builds and fills a model from a {@code .nnj} file. */

@@ -56,6 +56,18 @@ public final class Trainer {
      * @throws TrainingException if the loss becomes NaN or infinite
      */
     public List<EpochResult> fit(DataSet train, DataSet test) {
+        return fit(train, test, 1);
+    }
+
+    /**
+     * Trains epochs {@code firstEpoch} to {@code epochs} of the options: resuming after epoch
+     * {@code firstEpoch - 1} gives the same weights as training in one go, since each epoch's order
+     * comes from the seed and the epoch number alone (and the optimizer's state was restored).
+     */
+    public List<EpochResult> fit(DataSet train, DataSet test, int firstEpoch) {
+        if (firstEpoch < 1) {
+            throw new IllegalArgumentException("firstEpoch must be >= 1; got " + firstEpoch + ".");
+        }
         train.checkFits(model);
         if (test != null) {
             test.checkFits(model);
@@ -68,7 +80,7 @@ public final class Trainer {
         for (int i = 0; i < listeners.size(); i++) {
             listeners.get(i).onTrainingStart(options.epochs(), batches);
         }
-        for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+        for (int epoch = firstEpoch; epoch <= options.epochs(); epoch++) {
             for (int i = 0; i < listeners.size(); i++) {
                 listeners.get(i).onEpochStart(epoch);
             }

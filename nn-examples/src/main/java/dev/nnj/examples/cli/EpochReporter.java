@@ -58,7 +58,7 @@ final class EpochReporter implements TrainingListener {
         if (json) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("summary", true);
-            o.put("epochs", history.size());
+            o.put("epochs", history.get(history.size() - 1).epoch());
             o.put("trainLoss", history.get(history.size() - 1).trainLoss());
             o.put("testLoss", last.loss());
             putMetric(o, last);
@@ -74,7 +74,7 @@ final class EpochReporter implements TrainingListener {
                 out.println(last.confusionTable());
             }
             out.printf(Locale.ROOT, "final: %s on %,d test examples (test loss %.4f) after %d epochs in %.1f s%n",
-                    metricText(last), last.examples(), last.loss(), history.size(), seconds);
+                    metricText(last), last.examples(), last.loss(), history.get(history.size() - 1).epoch(), seconds);
         }
     }
 

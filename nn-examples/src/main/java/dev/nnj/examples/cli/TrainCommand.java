@@ -5,7 +5,9 @@ import dev.nnj.core.build.AssembledModel;
 import dev.nnj.core.build.ModelSpec;
 import dev.nnj.core.data.DataSet;
 import dev.nnj.core.eval.Evaluation;
+import dev.nnj.core.json.Checkpointer;
 import dev.nnj.core.json.ModelArchive;
+import dev.nnj.core.train.Trainer;
 import dev.nnj.core.train.EpochResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -22,8 +24,24 @@ final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL.json", description = "The model file.")
+    @Option(names = "--model", paramLabel = "MODEL.json", description = "The model file (not with --resume).")
     private Path model;
+
+    @Option(names = "--resume", paramLabel = "CHECKPOINT.nnj",
+            description = "Go on from a checkpoint (e.g. DIR/last.nnj): its model, weights, optimizer state and epoch.")
+    private Path resume;
+
+    @Option(names = "--checkpoint-dir", paramLabel = "DIR",
+            description = "Write checkpoints there: epoch-NNNN.nnj, last.nnj and best.nnj (lowest test loss).")
+    private Path checkpointDir;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "1",
+            description = "Epochs between checkpoints (default ${DEFAULT-VALUE}; the last epoch always).")
+    private int checkpointEvery;
+
+    @Option(names = "--keep", paramLabel = "K", defaultValue = "3",
+            description = "Epoch checkpoints to keep besides last and best (default ${DEFAULT-VALUE}).")
+    private int keep;
 
     @Option(names = "--data", required = true, paramLabel = "DATA",
             description = "Training data: digits (embedded), fashion-mnist[:DIR], idx:IMAGES,LABELS or csv:FILE. "
@@ -71,7 +89,16 @@ final class TrainCommand implements Callable<Integer> {
                     + threads + ".");
         }
         NnRuntime runtime = plugins.runtime(backend, threads);
-        ModelSpec modelSpec = overridden(runtime.read(model));
+        if ((model == null) == (resume == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Give either --model MODEL.json or --resume CHECKPOINT.nnj.");
+        }
+        ModelArchive.Contents checkpoint = resume == null ? null : ModelArchive.read(resume);
+        if (checkpoint != null && (checkpoint.training() == null || checkpoint.optimizer() == null)) {
+            throw new dev.nnj.api.DataException(resume + ": a saved model, not a checkpoint (it has no "
+                    + ModelArchive.TRAINING_ENTRY + " or " + ModelArchive.OPTIMIZER_ENTRY + "); use --model to start anew.");
+        }
+        ModelSpec modelSpec = overridden(checkpoint == null ? runtime.read(model) : checkpoint.spec());
         AssembledModel assembled = runtime.assemble(modelSpec);
         boolean labels = assembled.loss().isClassification();
         DataSources.Loaded loaded = DataSources.load(data, labels);
@@ -89,10 +116,26 @@ final class TrainCommand implements Callable<Integer> {
         }
         EpochReporter reporter = new EpochReporter(out, json, assembled.training().epochs());
         if (!json) {
-            reporter.header(model, assembled, train, test, runtime.kernels());
+            reporter.header(model != null ? model : resume, assembled, train, test, runtime.kernels());
+        }
+        Trainer trainer = assembled.trainer().addListener(reporter);
+        int firstEpoch = 1;
+        if (checkpoint != null) {
+            ModelArchive.applyWeights(assembled.model(), checkpoint.weights(), resume + "!/" + ModelArchive.WEIGHTS_ENTRY);
+            ModelArchive.restoreOptimizer(assembled.optimizer(), checkpoint.optimizer(),
+                    resume + "!/" + ModelArchive.OPTIMIZER_ENTRY);
+            firstEpoch = checkpoint.training().epoch() + 1;
+            if (firstEpoch > assembled.training().epochs()) {
+                throw new dev.nnj.api.DataException(resume + ": training already finished " + (firstEpoch - 1)
+                        + " of " + assembled.training().epochs() + " epochs; give --epochs to train longer.");
+            }
+        }
+        if (checkpointDir != null) {
+            trainer.addListener(new Checkpointer(checkpointDir, checkpointEvery, keep, modelSpec, assembled.model(),
+                    assembled.optimizer()));
         }
         long start = System.nanoTime();
-        List<EpochResult> history = assembled.trainer().addListener(reporter).fit(train, test);
+        List<EpochResult> history = trainer.fit(train, test, firstEpoch);
         double seconds = (System.nanoTime() - start) / 1e9;
         Evaluation last = history.get(history.size() - 1).test();
         reporter.summary(history, last, seconds);

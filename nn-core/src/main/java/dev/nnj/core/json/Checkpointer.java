@@ -1,0 +1,85 @@
+package dev.nnj.core.json;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.nnj.api.NnException;
+import dev.nnj.api.Optimizer;
+import dev.nnj.core.build.ModelSpec;
+import dev.nnj.core.model.Sequential;
+import dev.nnj.core.train.EpochResult;
+import dev.nnj.core.train.TrainingListener;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Writes checkpoints during training: every {@code every} epochs (and after the last),
+ * {@code epoch-NNNN.nnj}, {@code last.nnj}, and {@code best.nnj} when the monitored loss (the test
+ * loss) is the lowest so far; keeps the newest {@code keep} epoch files. Each write is atomic, so a
+ * crash leaves the previous checkpoints loadable. {@code nnj train --resume DIR/last.nnj} goes on.
+ */
+public final class Checkpointer implements TrainingListener {
+    public static final String LAST = "last.nnj";
+    public static final String BEST = "best.nnj";
+
+    private final Path directory;
+    private final int every;
+    private final int keep;
+    private final ModelSpec spec;
+    private final Sequential model;
+    private final Optimizer optimizer;
+    private int batchesPerEpoch;
+    private int epochs;
+    private double best;
+
+    public Checkpointer(Path directory, int every, int keep, ModelSpec spec, Sequential model, Optimizer optimizer) {
+        if (every < 1 || keep < 1) {
+            throw new IllegalArgumentException("checkpoint every and keep must be >= 1; got " + every + " and " + keep + ".");
+        }
+        this.directory = requireNonNull(directory, "directory is null");
+        this.every = every;
+        this.keep = keep;
+        this.spec = requireNonNull(spec, "spec is null");
+        this.model = requireNonNull(model, "model is null");
+        this.optimizer = requireNonNull(optimizer, "optimizer is null");
+        Path bestFile = directory.resolve(BEST);
+        this.best = Files.isRegularFile(bestFile) && ModelArchive.read(bestFile).training() != null
+                ? ModelArchive.read(bestFile).training().monitoredLoss() : Double.POSITIVE_INFINITY;
+    }
+
+    @Override
+    public void onTrainingStart(int epochCount, int batches) {
+        this.epochs = epochCount;
+        this.batchesPerEpoch = batches;
+    }
+
+    @Override
+    public void onEpochEnd(EpochResult result) {
+        if (result.epoch() % every != 0 && result.epoch() != epochs) {
+            return;
+        }
+        double monitored = result.test() == null ? Double.NaN : result.test().loss();
+        ModelArchive.TrainingState state = new ModelArchive.TrainingState(result.epoch(),
+                (long) result.epoch() * batchesPerEpoch, spec.seed(), monitored);
+        ModelArchive.save(directory.resolve(String.format("epoch-%04d.nnj", result.epoch())), spec, model, optimizer, state);
+        ModelArchive.save(directory.resolve(LAST), spec, model, optimizer, state);
+        if (monitored < best) {
+            best = monitored;
+            ModelArchive.save(directory.resolve(BEST), spec, model, optimizer, state);
+        }
+        prune();
+    }
+
+    private void prune() {
+        try (Stream<Path> files = Files.list(directory)) {
+            List<Path> epochFiles = files.filter(p -> p.getFileName().toString().matches("epoch-\\d+\\.nnj")).sorted().toList();
+            for (int i = 0; i < epochFiles.size() - keep; i++) {
+                Files.deleteIfExists(epochFiles.get(i));
+            }
+        } catch (IOException e) {
+            throw new NnException("Cannot list or delete old checkpoints in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+}

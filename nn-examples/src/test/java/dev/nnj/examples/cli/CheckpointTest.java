@@ -1,0 +1,116 @@
+package dev.nnj.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nnj.core.json.ModelArchive;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Save, evaluate, predict, export/import, and checkpoints with exact resumption, through the CLI. */
+class CheckpointTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void fourEpochsInOneGoEqualTwoPlusResumedTwo() throws Exception {
+        Path once = dir.resolve("once");
+        Path twice = dir.resolve("twice");
+        CliRun full = CliRun.run("train", "--model", CliRun.model("digits-mlp.json"), "--data", "digits", "--epochs", "4",
+                "--json", "--checkpoint-dir", once.toString());
+        CliRun first = CliRun.run("train", "--model", CliRun.model("digits-mlp.json"), "--data", "digits", "--epochs",
+                "2", "--json", "--checkpoint-dir", twice.toString());
+        CliRun resumed = CliRun.run("train", "--resume", twice.resolve("last.nnj").toString(), "--data", "digits",
+                "--epochs", "4", "--json", "--checkpoint-dir", twice.toString());
+        assertEquals(0, full.exitCode() + first.exitCode() + resumed.exitCode(), full.err() + first.err() + resumed.err());
+
+        assertArrayEquals(entry(once.resolve("last.nnj"), ModelArchive.WEIGHTS_ENTRY),
+                entry(twice.resolve("last.nnj"), ModelArchive.WEIGHTS_ENTRY), "weights");
+        assertArrayEquals(entry(once.resolve("last.nnj"), ModelArchive.OPTIMIZER_ENTRY),
+                entry(twice.resolve("last.nnj"), ModelArchive.OPTIMIZER_ENTRY), "optimizer state");
+        List<String> expected = metrics(full.out());
+        List<String> actual = new ArrayList<>(metrics(first.out()).subList(0, 2));
+        actual.addAll(metrics(resumed.out()));
+        assertEquals(expected, actual);
+
+        try (var files = Files.list(once)) {
+            assertEquals(List.of("best.nnj", "epoch-0002.nnj", "epoch-0003.nnj", "epoch-0004.nnj", "last.nnj"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList(), "keeps 3 epoch files, last and best");
+        }
+    }
+
+    @Test
+    void savedModelEvaluatesPredictsAndRoundTripsThroughSafetensors() throws Exception {
+        Path saved = dir.resolve("d.nnj");
+        CliRun train = CliRun.run("train", "--model", CliRun.model("digits-mlp.json"), "--data", "digits", "--epochs", "3",
+                "--json", "--save", saved.toString());
+        assertEquals(0, train.exitCode(), train.err());
+        double trained = JSON.readTree(train.lastLine()).get("testAccuracy").asDouble();
+
+        CliRun evaluate = CliRun.run("evaluate", "--model", saved.toString(), "--data", "digits", "--json");
+        assertEquals(0, evaluate.exitCode(), evaluate.err());
+        assertEquals(trained, JSON.readTree(evaluate.lastLine()).get("accuracy").asDouble(), 0.0);
+
+        Path weights = dir.resolve("w.safetensors");
+        Path imported = dir.resolve("imported.nnj");
+        assertEquals(0, CliRun.run("export", "--model", saved.toString(), "--out", weights.toString()).exitCode());
+        CliRun importRun = CliRun.run("import", "--model", CliRun.model("digits-mlp.json"), "--weights", weights.toString(),
+                "--out", imported.toString());
+        assertEquals(0, importRun.exitCode(), importRun.err());
+        assertArrayEquals(entry(saved, ModelArchive.WEIGHTS_ENTRY), entry(imported, ModelArchive.WEIGHTS_ENTRY));
+
+        Path input = Files.writeString(dir.resolve("in.csv"), "0,".repeat(63) + "0\n" + "0.5,".repeat(63) + "0.5\n");
+        CliRun predict = CliRun.run("predict", "--model", saved.toString(), "--input", input.toString());
+        assertEquals(0, predict.exitCode(), predict.err());
+        String[] lines = predict.out().strip().split("\\R");
+        assertEquals("class,p0,p1,p2,p3,p4,p5,p6,p7,p8,p9", lines[0]);
+        assertEquals(3, lines.length);
+        double sum = 0;
+        for (String p : lines[1].substring(lines[1].indexOf(',') + 1).split(",")) {
+            sum += Double.parseDouble(p);
+        }
+        assertEquals(1.0, sum, 1e-5);
+    }
+
+    @Test
+    void resumingFromASavedModelThatIsNotACheckpointSaysSo() throws Exception {
+        Path saved = dir.resolve("d.nnj");
+        assertEquals(0, CliRun.run("train", "--model", CliRun.model("digits-mlp.json"), "--data", "digits", "--epochs",
+                "1", "--save", saved.toString()).exitCode());
+        CliRun run = CliRun.run("train", "--resume", saved.toString(), "--data", "digits");
+        assertEquals(1, run.exitCode());
+        assertEquals("nnj: " + saved + ": a saved model, not a checkpoint (it has no training.json or "
+                + "optimizer.safetensors); use --model to start anew.\n", run.err());
+    }
+
+    private static byte[] entry(Path file, String name) throws Exception {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            assertTrue(zip.getEntry(name) != null, file + " has no " + name);
+            return zip.getInputStream(zip.getEntry(name)).readAllBytes();
+        }
+    }
+
+    /** @return the per-epoch JSON lines without timing, and without the summary */
+    private static List<String> metrics(String out) throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (String line : out.strip().split("\\R")) {
+            ObjectNode o = (ObjectNode) JSON.readTree(line);
+            if (o.has("summary")) {
+                continue;
+            }
+            o.remove("samplesPerSecond");
+            lines.add(o.toString());
+        }
+        return lines;
+    }
+}
