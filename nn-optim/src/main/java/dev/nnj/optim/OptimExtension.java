@@ -4,10 +4,12 @@ import dev.nnj.api.spi.NnExtension;
 import dev.nnj.api.spi.OptimizerProvider;
 import java.util.List;
 
-/** nnj's optimizers; built against nn-api alone, exactly as a third-party extension would be. */
+/** nnj's optimizers (sgd, momentum, adam, adamw, rmsprop, adagrad); built against nn-api alone, exactly as a third-party extension would be. */
 public final class OptimExtension implements NnExtension {
     @Override
     public List<OptimizerProvider> optimizers() {
-        return List.of(SgdProvider.sgd(), SgdProvider.momentum());
+        List<OptimizerProvider> all = new java.util.ArrayList<>(List.of(SgdProvider.sgd(), SgdProvider.momentum()));
+        all.addAll(AdaptiveProviders.all());
+        return List.copyOf(all);
     }
 }

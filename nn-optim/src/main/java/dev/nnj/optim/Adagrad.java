@@ -1,0 +1,52 @@
+package dev.nnj.optim;
+
+/**
+ * {@code adagrad}, as PyTorch's {@code torch.optim.Adagrad}. Per value, at step t:
+ *
+ * <pre>
+ *   g = g + λ·w
+ *   clr = lr / (1 + (t - 1)·lrDecay)
+ *   s = s + g²                          (s starts at initialAccumulatorValue)
+ *   w = w - clr · g / (√s + ε)
+ * </pre>
+ *
+ * Defaults as PyTorch: lr 1e-2, lrDecay 0, λ 0, initialAccumulatorValue 0, ε 1e-10.
+ */
+public final class Adagrad extends PerParameterOptimizer {
+    private final double lrDecay;
+    private final double weightDecay;
+    private final double initialAccumulator;
+    private final double epsilon;
+
+    public Adagrad(double learningRate, double lrDecay, double weightDecay, double initialAccumulator, double epsilon) {
+        super(learningRate, "sum");
+        require(lrDecay >= 0, "lrDecay must be >= 0; got " + lrDecay + ".");
+        require(weightDecay >= 0, "weightDecay must be >= 0; got " + weightDecay + ".");
+        require(initialAccumulator >= 0, "initialAccumulatorValue must be >= 0; got " + initialAccumulator + ".");
+        require(epsilon >= 0, "epsilon must be >= 0; got " + epsilon + ".");
+        this.lrDecay = lrDecay;
+        this.weightDecay = weightDecay;
+        this.initialAccumulator = initialAccumulator;
+        this.epsilon = epsilon;
+    }
+
+    @Override
+    void update(double[] w, double[] g, int n, double[][] state, long t) {
+        double[] s = state[0];
+        if (t == 1 && initialAccumulator != 0) {
+            java.util.Arrays.fill(s, 0, n, initialAccumulator);
+        }
+        double clr = learningRate() / (1 + (t - 1) * lrDecay);
+        for (int j = 0; j < n; j++) {
+            double gj = g[j] + weightDecay * w[j];
+            s[j] += gj * gj;
+            w[j] -= clr * gj / (Math.sqrt(s[j]) + epsilon);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Adagrad[learningRate=" + learningRate() + ", lrDecay=" + lrDecay + ", weightDecay=" + weightDecay
+                + ", initialAccumulatorValue=" + initialAccumulator + ", epsilon=" + epsilon + "]";
+    }
+}

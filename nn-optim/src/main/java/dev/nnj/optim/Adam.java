@@ -1,0 +1,62 @@
+package dev.nnj.optim;
+
+/**
+ * {@code adam} and {@code adamw}, as PyTorch's {@code torch.optim.Adam} and {@code AdamW}
+ * (amsgrad off). Per value, at step t:
+ *
+ * <pre>
+ *   adamw: w = w·(1 - lr·λ)          adam: g = g + λ·w   (λ = weightDecay)
+ *   m = β1·m + (1 - β1)·g
+ *   v = β2·v + (1 - β2)·g²
+ *   w = w - lr/(1 - β1^t) · m / (√v / √(1 - β2^t) + ε)
+ * </pre>
+ *
+ * Defaults as PyTorch: lr 1e-3, β1 0.9, β2 0.999, ε 1e-8, λ 0 (adam) or 1e-2 (adamw).
+ */
+public final class Adam extends PerParameterOptimizer {
+    private final double beta1;
+    private final double beta2;
+    private final double epsilon;
+    private final double weightDecay;
+    private final boolean decoupled;
+
+    /** @param decoupled true for AdamW's decoupled weight decay, false for Adam's L2 */
+    public Adam(double learningRate, double beta1, double beta2, double epsilon, double weightDecay, boolean decoupled) {
+        super(learningRate, "exp_avg", "exp_avg_sq");
+        require(beta1 >= 0 && beta1 < 1, "beta1 must be in [0, 1); got " + beta1 + ".");
+        require(beta2 >= 0 && beta2 < 1, "beta2 must be in [0, 1); got " + beta2 + ".");
+        require(epsilon >= 0, "epsilon must be >= 0; got " + epsilon + ".");
+        require(weightDecay >= 0, "weightDecay must be >= 0; got " + weightDecay + ".");
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.epsilon = epsilon;
+        this.weightDecay = weightDecay;
+        this.decoupled = decoupled;
+    }
+
+    @Override
+    void update(double[] w, double[] g, int n, double[][] state, long t) {
+        double[] m = state[0];
+        double[] v = state[1];
+        double lr = learningRate();
+        double stepSize = lr / (1 - Math.pow(beta1, t));
+        double correction2 = Math.sqrt(1 - Math.pow(beta2, t));
+        for (int j = 0; j < n; j++) {
+            double gj = g[j];
+            if (decoupled) {
+                w[j] *= 1 - lr * weightDecay;
+            } else {
+                gj += weightDecay * w[j];
+            }
+            m[j] = beta1 * m[j] + (1 - beta1) * gj;
+            v[j] = beta2 * v[j] + (1 - beta2) * gj * gj;
+            w[j] -= stepSize * m[j] / (Math.sqrt(v[j]) / correction2 + epsilon);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return (decoupled ? "AdamW" : "Adam") + "[learningRate=" + learningRate() + ", beta1=" + beta1 + ", beta2=" + beta2
+                + ", epsilon=" + epsilon + ", weightDecay=" + weightDecay + "]";
+    }
+}

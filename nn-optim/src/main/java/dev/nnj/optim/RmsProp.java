@@ -1,0 +1,65 @@
+package dev.nnj.optim;
+
+/**
+ * {@code rmsprop}, as PyTorch's {@code torch.optim.RMSprop}. Per value:
+ *
+ * <pre>
+ *   g = g + λ·w
+ *   v = α·v + (1 - α)·g²
+ *   centered: a = α·a + (1 - α)·g;  d = √(v - a²) + ε      else d = √v + ε
+ *   momentum μ > 0: b = μ·b + g/d;  w = w - lr·b              else w = w - lr·g/d
+ * </pre>
+ *
+ * Defaults as PyTorch: lr 1e-2, α 0.99, ε 1e-8, λ 0, μ 0, centered false.
+ */
+public final class RmsProp extends PerParameterOptimizer {
+    private final double alpha;
+    private final double epsilon;
+    private final double weightDecay;
+    private final double momentum;
+    private final boolean centered;
+
+    public RmsProp(double learningRate, double alpha, double epsilon, double weightDecay, double momentum, boolean centered) {
+        super(learningRate, "square_avg", "grad_avg", "momentum_buffer");
+        require(alpha >= 0 && alpha < 1, "alpha must be in [0, 1); got " + alpha + ".");
+        require(epsilon >= 0, "epsilon must be >= 0; got " + epsilon + ".");
+        require(weightDecay >= 0, "weightDecay must be >= 0; got " + weightDecay + ".");
+        require(momentum >= 0 && momentum < 1, "momentum must be in [0, 1); got " + momentum + ".");
+        this.alpha = alpha;
+        this.epsilon = epsilon;
+        this.weightDecay = weightDecay;
+        this.momentum = momentum;
+        this.centered = centered;
+    }
+
+    @Override
+    void update(double[] w, double[] g, int n, double[][] state, long t) {
+        double[] v = state[0];
+        double[] a = state[1];
+        double[] b = state[2];
+        double lr = learningRate();
+        for (int j = 0; j < n; j++) {
+            double gj = g[j] + weightDecay * w[j];
+            v[j] = alpha * v[j] + (1 - alpha) * gj * gj;
+            double d;
+            if (centered) {
+                a[j] = alpha * a[j] + (1 - alpha) * gj;
+                d = Math.sqrt(v[j] - a[j] * a[j]) + epsilon;
+            } else {
+                d = Math.sqrt(v[j]) + epsilon;
+            }
+            if (momentum > 0) {
+                b[j] = momentum * b[j] + gj / d;
+                w[j] -= lr * b[j];
+            } else {
+                w[j] -= lr * gj / d;
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RmsProp[learningRate=" + learningRate() + ", alpha=" + alpha + ", epsilon=" + epsilon + ", weightDecay="
+                + weightDecay + ", momentum=" + momentum + ", centered=" + centered + "]";
+    }
+}
