@@ -5,17 +5,26 @@ import dev.nnj.api.spi.InitializerProvider;
 import dev.nnj.api.spi.LayerProvider;
 import dev.nnj.api.spi.LossProvider;
 import dev.nnj.api.spi.NnExtension;
+import dev.nnj.core.activation.Elu;
+import dev.nnj.core.activation.Gelu;
 import dev.nnj.core.activation.Identity;
 import dev.nnj.core.activation.LeakyRelu;
 import dev.nnj.core.activation.Relu;
+import dev.nnj.core.activation.Selu;
 import dev.nnj.core.activation.Sigmoid;
 import dev.nnj.core.activation.Softmax;
+import dev.nnj.core.activation.Softplus;
+import dev.nnj.core.activation.Swish;
 import dev.nnj.core.activation.Tanh;
+import dev.nnj.core.init.Constant;
 import dev.nnj.core.init.HeUniform;
+import dev.nnj.core.init.NormalInitializer;
 import dev.nnj.core.init.XavierUniform;
 import dev.nnj.core.init.Zeros;
 import dev.nnj.core.layer.DenseProvider;
 import dev.nnj.core.loss.BinaryCrossEntropy;
+import dev.nnj.core.loss.Huber;
+import dev.nnj.core.loss.MeanAbsoluteError;
 import dev.nnj.core.loss.MeanSquaredError;
 import dev.nnj.core.loss.SoftmaxCrossEntropy;
 import dev.nnj.core.registry.Providers;
@@ -37,7 +46,13 @@ public final class CoreExtension implements NnExtension {
                 Providers.activation("tanh", Tanh.class, c -> new Tanh()),
                 Providers.activation("relu", Relu.class, c -> new Relu()),
                 Providers.activation("leaky-relu", LeakyRelu.class, c -> new LeakyRelu(c.getDouble("alpha", 0.01))),
-                Providers.activation("softmax", Softmax.class, c -> new Softmax()));
+                Providers.activation("softmax", Softmax.class, c -> new Softmax()),
+                Providers.activation("elu", Elu.class, c -> new Elu(c.getDouble("alpha", 1.0))),
+                Providers.activation("selu", Selu.class, c -> new Selu()),
+                Providers.activation("softplus", Softplus.class,
+                        c -> new Softplus(c.getDouble("beta", 1.0), c.getDouble("threshold", 20.0))),
+                Providers.activation("swish", Swish.class, c -> new Swish(c.getDouble("beta", 1.0))),
+                Providers.activation("gelu", Gelu.class, c -> new Gelu()));
     }
 
     @Override
@@ -45,7 +60,9 @@ public final class CoreExtension implements NnExtension {
         return List.of(
                 Providers.loss("mse", MeanSquaredError.class, c -> new MeanSquaredError()),
                 Providers.loss("softmax-cross-entropy", SoftmaxCrossEntropy.class, c -> new SoftmaxCrossEntropy()),
-                Providers.loss("binary-cross-entropy", BinaryCrossEntropy.class, c -> new BinaryCrossEntropy()));
+                Providers.loss("binary-cross-entropy", BinaryCrossEntropy.class, c -> new BinaryCrossEntropy()),
+                Providers.loss("mae", MeanAbsoluteError.class, c -> new MeanAbsoluteError()),
+                Providers.loss("huber", Huber.class, c -> new Huber(c.getDouble("delta", 1.0))));
     }
 
     @Override
@@ -53,6 +70,12 @@ public final class CoreExtension implements NnExtension {
         return List.of(
                 Providers.initializer("xavier-uniform", XavierUniform.class, c -> new XavierUniform()),
                 Providers.initializer("he-uniform", HeUniform.class, c -> new HeUniform()),
-                Providers.initializer("zeros", Zeros.class, c -> new Zeros()));
+                Providers.initializer("zeros", Zeros.class, c -> new Zeros()),
+                Providers.initializer("xavier-normal", NormalInitializer.class,
+                        c -> new NormalInitializer(NormalInitializer.Scheme.XAVIER)),
+                Providers.initializer("he-normal", NormalInitializer.class, c -> new NormalInitializer(NormalInitializer.Scheme.HE)),
+                Providers.initializer("lecun-normal", NormalInitializer.class,
+                        c -> new NormalInitializer(NormalInitializer.Scheme.LECUN)),
+                Providers.initializer("constant", Constant.class, c -> new Constant(c.getDouble("value", 0.0))));
     }
 }

@@ -65,6 +65,68 @@ class ActivationTest {
         }
     }
 
+    @Nested
+    class EluContract extends ActivationContract {
+        @Override
+        protected Activation createActivation() {
+            return new Elu(1.0);
+        }
+    }
+
+    @Nested
+    class SeluContract extends ActivationContract {
+        @Override
+        protected Activation createActivation() {
+            return new Selu();
+        }
+    }
+
+    @Nested
+    class SoftplusContract extends ActivationContract {
+        @Override
+        protected Activation createActivation() {
+            return new Softplus(1.5, 20);
+        }
+    }
+
+    @Nested
+    class SwishContract extends ActivationContract {
+        @Override
+        protected Activation createActivation() {
+            return new Swish(1.3);
+        }
+    }
+
+    @Nested
+    class GeluContract extends ActivationContract {
+        @Override
+        protected Activation createActivation() {
+            return new Gelu();
+        }
+    }
+
+    @Test
+    void erfMatchesReferenceValues() {
+        // Reference values: erf from the C library (glibc), printed with 17 digits.
+        assertEquals(0.52049987781304652, Gelu.erf(0.5), 1e-15);
+        assertEquals(0.84270079294971487, Gelu.erf(1), 1e-15);
+        assertEquals(0.99532226501895273, Gelu.erf(2), 1e-15);
+        assertEquals(-0.99997790950300136, Gelu.erf(-3), 1e-15);
+        assertEquals(0.0, Gelu.erf(0), 0.0);
+        assertEquals(1.0, Gelu.erf(7), 0.0);
+    }
+
+    @Test
+    void computesKnownValuesOfTheSmoothFamily() {
+        Tensor z = Tensor.of(new double[][] {{-1, 0, 1}});
+        assertArrayEquals(new double[] {Math.exp(-1) - 1, 0, 1}, apply(new Elu(1), z), 1e-15);
+        assertArrayEquals(new double[] {Selu.SCALE * Selu.ALPHA * (Math.exp(-1) - 1), 0, Selu.SCALE}, apply(new Selu(), z), 1e-15);
+        assertArrayEquals(new double[] {Math.log1p(Math.exp(-1)), Math.log(2), Math.log1p(Math.E)}, apply(new Softplus(1, 20), z), 1e-15);
+        assertArrayEquals(new double[] {-1 / (1 + Math.E), 0, 1 / (1 + Math.exp(-1))}, apply(new Swish(1), z), 1e-15);
+        // GELU(1) = Φ(1) = 0.5 (1 + erf(1/√2)) = 0.8413447460685429...
+        assertArrayEquals(new double[] {-(1 - 0.8413447460685429), 0, 0.8413447460685429}, apply(new Gelu(), z), 1e-15);
+    }
+
     @Test
     void computesKnownValues() {
         Tensor z = Tensor.of(new double[][] {{-2, 0, 3}});

@@ -66,6 +66,42 @@ class LossTest {
         }
     }
 
+    @Nested
+    class MaeContract extends LossContract {
+        @Override
+        protected Loss createLoss() {
+            return new MeanAbsoluteError();
+        }
+
+        @Override
+        protected Tensor target(Tensor prediction, SplittableRandom random) {
+            return GradientCheck.randomTensor(prediction.rows(), prediction.cols(), random);
+        }
+    }
+
+    /** δ = 0.5: the values fall on both sides of the switch from quadratic to linear. */
+    @Nested
+    class HuberContract extends LossContract {
+        @Override
+        protected Loss createLoss() {
+            return new Huber(0.5);
+        }
+
+        @Override
+        protected Tensor target(Tensor prediction, SplittableRandom random) {
+            return GradientCheck.randomTensor(prediction.rows(), prediction.cols(), random);
+        }
+    }
+
+    @Test
+    void maeAndHuberAreMeansOverAllValuesAsPyTorch() {
+        Tensor p = Tensor.of(new double[][] {{1, 2}, {3, 4}});
+        Tensor t = Tensor.of(new double[][] {{0, 2}, {1, 4.5}});
+        assertEquals((1 + 0 + 2 + 0.5) / 4, new MeanAbsoluteError().compute(p, t, null), 0.0);
+        // d = 1, 0, 2, -0.5 with δ = 1: 0.5, 0, 1.5, 0.125
+        assertEquals((0.5 + 0 + 1.5 + 0.125) / 4, new Huber(1).compute(p, t, null), 1e-15);
+    }
+
     @Test
     void mseIsTheMeanOverAllValuesAsPyTorch() {
         Tensor p = Tensor.of(new double[][] {{1, 2}, {3, 4}});

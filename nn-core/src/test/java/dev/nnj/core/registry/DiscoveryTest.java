@@ -25,9 +25,12 @@ class DiscoveryTest {
         ComponentRegistry registry = ExtensionDiscovery.discover(getClass().getClassLoader());
         assertEquals(CoreExtension.class, registry.entry(ComponentKind.LAYER, "dense").extension());
         assertTrue(registry.types(ComponentKind.ACTIVATION).containsAll(
-                List.of("identity", "sigmoid", "tanh", "relu", "leaky-relu", "softmax")));
+                List.of("identity", "sigmoid", "tanh", "relu", "leaky-relu", "softmax", "elu", "selu", "softplus",
+                        "swish", "gelu")));
         assertTrue(registry.types(ComponentKind.LOSS).containsAll(
-                List.of("mse", "softmax-cross-entropy", "binary-cross-entropy")));
+                List.of("mse", "softmax-cross-entropy", "binary-cross-entropy", "mae", "huber")));
+        assertTrue(registry.types(ComponentKind.INITIALIZER).containsAll(List.of("xavier-uniform", "xavier-normal",
+                "he-uniform", "he-normal", "lecun-normal", "zeros", "constant")));
     }
 
     @Test
@@ -60,7 +63,7 @@ class DiscoveryTest {
         ComponentRegistry registry = ComponentRegistry.builder().add(new CoreExtension(), "nn-core.jar").build();
         UnknownComponentException e = assertThrows(UnknownComponentException.class,
                 () -> registry.entry(ComponentKind.LOSS, "cross-entropy"));
-        assertEquals("unknown loss type 'cross-entropy'. Known loss types: binary-cross-entropy, mse, "
+        assertEquals("unknown loss type 'cross-entropy'. Known loss types: binary-cross-entropy, huber, mae, mse, "
                 + "softmax-cross-entropy. Extensions are found through META-INF/services/dev.nnj.api.spi.NnExtension "
                 + "in the jars on the class path and in the plugin directory (nnj --plugins DIR, or NNJ_PLUGINS); "
                 + "'nnj list' shows what was found.", e.getMessage());

@@ -1,0 +1,20 @@
+package dev.nnj.core.init;
+
+import dev.nnj.api.Initializer;
+import dev.nnj.api.Tensor;
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
+
+/** {@code constant}: every value the key {@code value} (default 0). */
+public final class Constant implements Initializer {
+    private final double value;
+
+    public Constant(double value) {
+        this.value = value;
+    }
+
+    @Override
+    public void initialize(Tensor tensor, int fanIn, int fanOut, RandomGenerator random) {
+        Arrays.fill(tensor.data(), 0, tensor.size(), value);
+    }
+}
