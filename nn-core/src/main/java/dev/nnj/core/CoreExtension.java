@@ -22,6 +22,7 @@ import dev.nnj.core.init.NormalInitializer;
 import dev.nnj.core.init.XavierUniform;
 import dev.nnj.core.init.Zeros;
 import dev.nnj.core.layer.DenseProvider;
+import dev.nnj.core.layer.DropoutProvider;
 import dev.nnj.core.loss.BinaryCrossEntropy;
 import dev.nnj.core.loss.Huber;
 import dev.nnj.core.loss.MeanAbsoluteError;
@@ -35,7 +36,7 @@ public final class CoreExtension implements NnExtension {
 
     @Override
     public List<LayerProvider> layers() {
-        return List.of(new DenseProvider());
+        return List.of(new DenseProvider(), new DropoutProvider());
     }
 
     @Override

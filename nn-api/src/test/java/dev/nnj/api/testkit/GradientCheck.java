@@ -80,17 +80,23 @@ public final class GradientCheck {
      * @param outputs the layer's output width for this input
      */
     public static void checkLayer(Layer layer, Tensor input, int outputs, double tolerance, RandomGenerator random) {
+        checkLayer(layer, input, outputs, tolerance, random, Mode.TRAIN);
+    }
+
+    /** As {@link #checkLayer(Layer, Tensor, int, double, RandomGenerator)}, with forward passes in {@code mode}. */
+    public static void checkLayer(Layer layer, Tensor input, int outputs, double tolerance, RandomGenerator random,
+            Mode mode) {
         Tensor out = Tensor.zeros(input.rows(), outputs);
         Tensor weights = randomTensor(input.rows(), outputs, random);
         DoubleSupplier loss = () -> {
-            layer.forward(input, out, Mode.TRAIN);
+            layer.forward(input, out, mode);
             return dot(out, weights);
         };
         for (Parameter p : layer.parameters()) {
             p.gradient().zero();
         }
         Tensor gradIn = Tensor.zeros(input.rows(), input.cols());
-        layer.forward(input, out, Mode.TRAIN);
+        layer.forward(input, out, mode);
         layer.backward(input, out, weights, gradIn);
         List<double[]> analytic = new ArrayList<>();
         for (Parameter p : layer.parameters()) {

@@ -18,9 +18,11 @@ import org.junit.jupiter.api.Test;
  * {@link #tolerance()}), a pure {@code outputShape}, rejection of inputs of the wrong width with
  * {@link ShapeMismatchException}, and no allocation in forward and backward after warm-up.
  *
- * <p>The gradient check needs a deterministic forward pass in training mode: a layer that draws
- * random numbers there (dropout) must override {@link #deterministicInTraining()} to return
- * {@code false}, and the check then refuses to run rather than pass meaninglessly.
+ * <p>The gradient check needs a deterministic forward pass: a layer that draws random numbers in
+ * training mode (dropout) must override {@link #deterministicInTraining()} to return
+ * {@code false}; the check then refuses to run in training mode rather than pass meaninglessly, and
+ * such a layer checks its gradient in inference mode ({@link #gradientCheckMode()}) and tests its
+ * training-mode backward on its own.
  */
 public abstract class LayerContract {
 
@@ -52,16 +54,22 @@ public abstract class LayerContract {
         return true;
     }
 
+    /** @return the mode of the gradient check's forward passes */
+    protected Mode gradientCheckMode() {
+        return Mode.TRAIN;
+    }
+
     @Test
     void gradientsMatchCentralDifferences() {
-        if (!deterministicInTraining()) {
+        if (gradientCheckMode() == Mode.TRAIN && !deterministicInTraining()) {
             throw new AssertionError("A gradient check of a layer that is random in training mode is meaningless; "
-                    + "test its gradient with the randomness fixed instead.");
+                    + "check it in inference mode (override gradientCheckMode()) and test the training-mode "
+                    + "backward with the randomness fixed.");
         }
         SplittableRandom random = new SplittableRandom(7);
         Layer layer = createLayer(inputShape());
         int outputs = layer.outputShape(inputShape()).size();
-        GradientCheck.checkLayer(layer, input(random), outputs, tolerance(), random);
+        GradientCheck.checkLayer(layer, input(random), outputs, tolerance(), random, gradientCheckMode());
     }
 
     @Test

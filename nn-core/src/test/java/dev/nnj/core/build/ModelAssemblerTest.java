@@ -43,7 +43,7 @@ class ModelAssemblerTest {
     void listsKnownIdsForAnUnknownType() {
         UnknownComponentException e = assertThrows(UnknownComponentException.class,
                 () -> assemble(model("{\"type\": \"dense\", \"units\": 32}, {\"type\": \"dens\", \"units\": 10}")));
-        assertEquals("model.json: layers[1]: unknown layer type 'dens'. Did you mean 'dense'? Known layer types: dense. "
+        assertEquals("model.json: layers[1]: unknown layer type 'dens'. Did you mean 'dense'? Known layer types: dense, dropout. "
                 + "Extensions are found through META-INF/services/dev.nnj.api.spi.NnExtension in the jars on the class "
                 + "path and in the plugin directory (nnj --plugins DIR, or NNJ_PLUGINS); 'nnj list' shows what was "
                 + "found.", e.getMessage());

@@ -34,7 +34,7 @@ class BadInputTest {
                 + "\"loss\": \"softmax-cross-entropy\", \"optimizer\": \"sgd\"}");
         CliRun run = train(model, "digits");
         assertEquals(1, run.exitCode());
-        assertEquals("nnj: " + model + ": layers[0]: unknown layer type 'conv2d'. Known layer types: dense. Extensions "
+        assertEquals("nnj: " + model + ": layers[0]: unknown layer type 'conv2d'. Known layer types: dense, dropout. Extensions "
                 + "are found through META-INF/services/dev.nnj.api.spi.NnExtension in the jars on the class path and "
                 + "in the plugin directory (nnj --plugins DIR, or NNJ_PLUGINS); 'nnj list' shows what was found.\n",
                 run.err());
