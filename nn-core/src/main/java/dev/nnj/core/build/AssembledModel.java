@@ -3,6 +3,7 @@ package dev.nnj.core.build;
 import dev.nnj.api.Loss;
 import dev.nnj.api.Optimizer;
 import dev.nnj.core.model.Sequential;
+import dev.nnj.core.train.GradientClipping;
 import dev.nnj.core.train.Trainer;
 import dev.nnj.core.train.TrainingOptions;
 
@@ -14,10 +15,15 @@ import dev.nnj.core.train.TrainingOptions;
  * @param optimizer the optimizer, not yet attached
  * @param training epochs, batch size and seed from the spec
  */
-public record AssembledModel(Sequential model, Loss loss, Optimizer optimizer, TrainingOptions training) {
+public record AssembledModel(Sequential model, Loss loss, Optimizer optimizer, TrainingOptions training,
+        GradientClipping clipping) {
 
-    /** @return a trainer for this model (attaches the optimizer) */
+    public AssembledModel(Sequential model, Loss loss, Optimizer optimizer, TrainingOptions training) {
+        this(model, loss, optimizer, training, GradientClipping.NONE);
+    }
+
+    /** @return a trainer for this model (attaches the optimizer), with the spec's gradient clipping */
     public Trainer trainer() {
-        return new Trainer(model, loss, optimizer, training);
+        return new Trainer(model, loss, optimizer, training).clipGradients(clipping);
     }
 }

@@ -95,7 +95,7 @@ public final class ModelAssembler {
         }
         Optimizer optimizer = create(ComponentKind.OPTIMIZER, Optimizer.class, spec.optimizer(),
                 new Context(this, shape, "optimizer", spec.seed()));
-        return new AssembledModel(model, loss, optimizer, training);
+        return new AssembledModel(model, loss, optimizer, training, spec.clipping());
     }
 
     private static TrainingOptions training(ModelSpec spec) {

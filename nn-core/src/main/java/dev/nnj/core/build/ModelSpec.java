@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.nnj.api.Shape;
 import dev.nnj.api.spi.Config;
+import dev.nnj.core.train.GradientClipping;
 import java.util.List;
 
 /**
@@ -17,9 +18,16 @@ import java.util.List;
  * @param batchSize examples per training step
  * @param epochs passes over the training data
  * @param seed the root seed of initialisation and data order
+ * @param clipping gradient clipping ({@code gradientClipNorm}, {@code gradientClipValue})
  */
 public record ModelSpec(String source, Shape input, List<Config> layers, Config loss, Config optimizer,
-        int batchSize, int epochs, long seed) {
+        int batchSize, int epochs, long seed, GradientClipping clipping) {
+
+    /** A spec without gradient clipping. */
+    public ModelSpec(String source, Shape input, List<Config> layers, Config loss, Config optimizer, int batchSize,
+            int epochs, long seed) {
+        this(source, input, layers, loss, optimizer, batchSize, epochs, seed, GradientClipping.NONE);
+    }
 
     public ModelSpec {
         requireNonNull(source, "source is null");
@@ -27,21 +35,22 @@ public record ModelSpec(String source, Shape input, List<Config> layers, Config 
         layers = List.copyOf(layers);
         requireNonNull(loss, "loss is null");
         requireNonNull(optimizer, "optimizer is null");
+        requireNonNull(clipping, "clipping is null");
     }
 
     public ModelSpec withBatchSize(int newBatchSize) {
-        return new ModelSpec(source, input, layers, loss, optimizer, newBatchSize, epochs, seed);
+        return new ModelSpec(source, input, layers, loss, optimizer, newBatchSize, epochs, seed, clipping);
     }
 
     public ModelSpec withEpochs(int newEpochs) {
-        return new ModelSpec(source, input, layers, loss, optimizer, batchSize, newEpochs, seed);
+        return new ModelSpec(source, input, layers, loss, optimizer, batchSize, newEpochs, seed, clipping);
     }
 
     public ModelSpec withOptimizer(Config newOptimizer) {
-        return new ModelSpec(source, input, layers, loss, newOptimizer, batchSize, epochs, seed);
+        return new ModelSpec(source, input, layers, loss, newOptimizer, batchSize, epochs, seed, clipping);
     }
 
     public ModelSpec withSeed(long newSeed) {
-        return new ModelSpec(source, input, layers, loss, optimizer, batchSize, epochs, newSeed);
+        return new ModelSpec(source, input, layers, loss, optimizer, batchSize, epochs, newSeed, clipping);
     }
 }

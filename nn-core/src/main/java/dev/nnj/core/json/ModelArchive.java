@@ -125,6 +125,12 @@ public final class ModelArchive {
         root.put("batchSize", spec.batchSize());
         root.put("epochs", spec.epochs());
         root.put("seed", spec.seed());
+        if (Double.isFinite(spec.clipping().maxNorm())) {
+            root.put("gradientClipNorm", spec.clipping().maxNorm());
+        }
+        if (Double.isFinite(spec.clipping().maxValue())) {
+            root.put("gradientClipValue", spec.clipping().maxValue());
+        }
         try {
             return (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {

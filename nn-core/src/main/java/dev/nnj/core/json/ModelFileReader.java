@@ -10,6 +10,7 @@ import dev.nnj.api.spi.Config;
 import dev.nnj.api.spi.MapConfig;
 import dev.nnj.core.build.ModelSpec;
 import dev.nnj.core.registry.Suggestions;
+import dev.nnj.core.train.GradientClipping;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -23,7 +24,8 @@ import java.util.TreeSet;
  * Reads a model file: a JSON object with {@code input} (the shape of one example, e.g.
  * {@code [64]}), {@code layers}, {@code loss}, {@code optimizer}, and optionally {@code batchSize}
  * (default 32), {@code epochs} (default 10), {@code seed} (default 42), {@code name},
- * {@code description}, and in saved models {@code formatVersion} and {@code nnjVersion}. Components are a type id string or an object with a {@code type} key.
+ * {@code description}, {@code gradientClipNorm} and {@code gradientClipValue} (see
+ * {@link GradientClipping}), and in saved models {@code formatVersion} and {@code nnjVersion}. Components are a type id string or an object with a {@code type} key.
  */
 public final class ModelFileReader {
     public static final int DEFAULT_BATCH_SIZE = 32;
@@ -95,6 +97,14 @@ public final class ModelFileReader {
         int batchSize = root.getInt("batchSize", DEFAULT_BATCH_SIZE);
         int epochs = root.getInt("epochs", DEFAULT_EPOCHS);
         long seed = root.getLong("seed", DEFAULT_SEED);
+        double clipNorm = root.getDouble("gradientClipNorm", Double.POSITIVE_INFINITY);
+        double clipValue = root.getDouble("gradientClipValue", Double.POSITIVE_INFINITY);
+        if (!(clipNorm > 0)) {
+            throw root.invalid("gradientClipNorm", "a number > 0");
+        }
+        if (!(clipValue > 0)) {
+            throw root.invalid("gradientClipValue", "a number > 0");
+        }
         root.getString("name", "");
         root.getString("description", "");
         root.getString("nnjVersion", "");
@@ -110,6 +120,7 @@ public final class ModelFileReader {
             throw new ModelConfigException("unknown top-level key '" + key + "'." + Suggestions.didYouMean(key, known)
                     + " Known keys: " + String.join(", ", known) + ".");
         }
-        return new ModelSpec(source, shape, layers, loss, optimizer, batchSize, epochs, seed);
+        return new ModelSpec(source, shape, layers, loss, optimizer, batchSize, epochs, seed,
+                new GradientClipping(clipNorm, clipValue));
     }
 }

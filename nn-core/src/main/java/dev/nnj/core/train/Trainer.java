@@ -31,6 +31,7 @@ public final class Trainer {
     private final Workspace workspace;
     private final Tensor x;
     private final Tensor y;
+    private GradientClipping clipping = GradientClipping.NONE;
 
     public Trainer(Sequential model, Loss loss, Optimizer optimizer, TrainingOptions options) {
         this.model = requireNonNull(model, "model is null");
@@ -41,6 +42,12 @@ public final class Trainer {
         this.x = Tensor.zeros(options.batchSize(), model.inputShape().size());
         this.y = Tensor.zeros(options.batchSize(), model.outputShape().size());
         optimizer.attach(model.parameters());
+    }
+
+    /** Clips gradients between backward and the optimizer step from now on. */
+    public Trainer clipGradients(GradientClipping newClipping) {
+        this.clipping = requireNonNull(newClipping, "clipping is null");
+        return this;
     }
 
     /** Adds a listener; listeners are called in the order added. */
@@ -140,6 +147,9 @@ public final class Trainer {
             return batchLoss;
         }
         workspace.backward();
+        if (!clipping.isOff()) {
+            clipping.apply(model.parameters());
+        }
         optimizer.step();
         return batchLoss;
     }

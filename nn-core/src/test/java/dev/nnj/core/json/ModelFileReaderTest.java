@@ -31,7 +31,8 @@ class ModelFileReaderTest {
         ModelConfigException e = assertThrows(ModelConfigException.class, () -> ModelFileReader.read(
                 "{\"input\": [4], \"layers\": [\"dense\"], \"loss\": \"mse\", \"optimizer\": \"sgd\", \"epoch\": 3}", "m.json"));
         assertEquals("m.json: unknown top-level key 'epoch'. Did you mean 'epochs'? Known keys: batchSize, description, "
-                + "epochs, formatVersion, input, layers, loss, name, nnjVersion, optimizer, seed.", e.getMessage());
+                + "epochs, formatVersion, gradientClipNorm, gradientClipValue, input, layers, loss, name, nnjVersion, "
+                + "optimizer, seed.", e.getMessage());
     }
 
     @Test

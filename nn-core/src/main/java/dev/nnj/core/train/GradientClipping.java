@@ -1,0 +1,68 @@
+package dev.nnj.core.train;
+
+import dev.nnj.api.Parameter;
+import java.util.List;
+
+/**
+ * Clips gradients after backward and before the optimizer step, as PyTorch's
+ * {@code clip_grad_value_} then {@code clip_grad_norm_}: every value into [-maxValue, maxValue];
+ * then, if the global L2 norm over all trainable parameters exceeds maxNorm, every gradient is
+ * scaled by maxNorm / (norm + 1e-6). Model-file keys {@code gradientClipValue} and
+ * {@code gradientClipNorm}; infinity turns a bound off.
+ *
+ * @param maxNorm > 0, or infinity for none
+ * @param maxValue > 0, or infinity for none
+ */
+public record GradientClipping(double maxNorm, double maxValue) {
+    public static final GradientClipping NONE = new GradientClipping(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
+
+    public GradientClipping {
+        if (!(maxNorm > 0) || !(maxValue > 0)) {
+            throw new IllegalArgumentException("gradient clipping bounds must be > 0; got gradientClipNorm " + maxNorm
+                    + " and gradientClipValue " + maxValue + ".");
+        }
+    }
+
+    /** Clips the gradients of {@code parameters} in place; allocates nothing. */
+    public void apply(List<Parameter> parameters) {
+        if (Double.isFinite(maxValue)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                Parameter p = parameters.get(i);
+                if (p.trainable()) {
+                    double[] g = p.gradient().data();
+                    for (int j = 0, n = p.gradient().size(); j < n; j++) {
+                        g[j] = Math.max(-maxValue, Math.min(maxValue, g[j]));
+                    }
+                }
+            }
+        }
+        if (Double.isFinite(maxNorm)) {
+            double sum = 0;
+            for (int i = 0; i < parameters.size(); i++) {
+                Parameter p = parameters.get(i);
+                if (p.trainable()) {
+                    double[] g = p.gradient().data();
+                    for (int j = 0, n = p.gradient().size(); j < n; j++) {
+                        sum += g[j] * g[j];
+                    }
+                }
+            }
+            double scale = maxNorm / (Math.sqrt(sum) + 1e-6);
+            if (scale < 1) {
+                for (int i = 0; i < parameters.size(); i++) {
+                    Parameter p = parameters.get(i);
+                    if (p.trainable()) {
+                        double[] g = p.gradient().data();
+                        for (int j = 0, n = p.gradient().size(); j < n; j++) {
+                            g[j] *= scale;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    public boolean isOff() {
+        return Double.isInfinite(maxNorm) && Double.isInfinite(maxValue);
+    }
+}
