@@ -5,6 +5,7 @@ import dev.nnj.api.Initializer;
 import dev.nnj.api.Layer;
 import dev.nnj.api.Loss;
 import dev.nnj.api.Optimizer;
+import dev.nnj.api.Schedule;
 import java.util.List;
 import java.util.function.Function;
 
@@ -14,7 +15,8 @@ public enum ComponentKind {
     ACTIVATION("activation", Activation.class, NnExtension::activations),
     LOSS("loss", Loss.class, NnExtension::losses),
     OPTIMIZER("optimizer", Optimizer.class, NnExtension::optimizers),
-    INITIALIZER("initializer", Initializer.class, NnExtension::initializers);
+    INITIALIZER("initializer", Initializer.class, NnExtension::initializers),
+    SCHEDULE("schedule", Schedule.class, NnExtension::schedules);
 
     private final String label;
     private final Class<?> componentType;

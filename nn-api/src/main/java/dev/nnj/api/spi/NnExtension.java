@@ -33,4 +33,8 @@ public interface NnExtension {
     default List<InitializerProvider> initializers() {
         return List.of();
     }
+
+    default List<ScheduleProvider> schedules() {
+        return List.of();
+    }
 }

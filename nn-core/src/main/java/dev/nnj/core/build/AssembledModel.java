@@ -2,6 +2,7 @@ package dev.nnj.core.build;
 
 import dev.nnj.api.Loss;
 import dev.nnj.api.Optimizer;
+import dev.nnj.api.Schedule;
 import dev.nnj.core.model.Sequential;
 import dev.nnj.core.train.GradientClipping;
 import dev.nnj.core.train.Trainer;
@@ -14,16 +15,19 @@ import dev.nnj.core.train.TrainingOptions;
  * @param loss the loss
  * @param optimizer the optimizer, not yet attached
  * @param training epochs, batch size and seed from the spec
+ * @param clipping gradient clipping from the spec
+ * @param schedule the optimizer's learning-rate schedule, or {@code null}
  */
 public record AssembledModel(Sequential model, Loss loss, Optimizer optimizer, TrainingOptions training,
-        GradientClipping clipping) {
+        GradientClipping clipping, Schedule schedule) {
 
     public AssembledModel(Sequential model, Loss loss, Optimizer optimizer, TrainingOptions training) {
-        this(model, loss, optimizer, training, GradientClipping.NONE);
+        this(model, loss, optimizer, training, GradientClipping.NONE, null);
     }
 
-    /** @return a trainer for this model (attaches the optimizer), with the spec's gradient clipping */
+    /** @return a trainer for this model (attaches the optimizer), with the spec's clipping and schedule */
     public Trainer trainer() {
-        return new Trainer(model, loss, optimizer, training).clipGradients(clipping);
+        Trainer trainer = new Trainer(model, loss, optimizer, training).clipGradients(clipping);
+        return schedule == null ? trainer : trainer.schedule(schedule);
     }
 }

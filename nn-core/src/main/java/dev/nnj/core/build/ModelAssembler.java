@@ -10,6 +10,7 @@ import dev.nnj.api.Loss;
 import dev.nnj.api.ModelConfigException;
 import dev.nnj.api.NnException;
 import dev.nnj.api.Optimizer;
+import dev.nnj.api.Schedule;
 import dev.nnj.api.Shape;
 import dev.nnj.api.ShapeMismatchException;
 import dev.nnj.api.UnknownComponentException;
@@ -34,7 +35,8 @@ import java.util.random.RandomGenerator;
  * every key a provider did not read as a probable typo.
  *
  * <p>A layer's {@code activation} key is read here, for any layer type: it adds an activation layer
- * after the layer, named {@code layers[i].activation}.
+ * after the layer, named {@code layers[i].activation}. So is the optimizer's {@code schedule} key,
+ * for any optimizer: a learning-rate schedule component.
  */
 public final class ModelAssembler {
     private static final Set<String> OUTPUT_FUNCTIONS = Set.of("softmax", "sigmoid");
@@ -93,9 +95,12 @@ public final class ModelAssembler {
                     + lastActivation + "' before the loss '" + spec.loss().type() + "', which applies it itself and "
                     + "takes raw scores (logits); remove \"activation\": \"" + lastActivation + "\" from the last layer.");
         }
+        Optional<Config> scheduleSpec = spec.optimizer().getComponent("schedule");
         Optimizer optimizer = create(ComponentKind.OPTIMIZER, Optimizer.class, spec.optimizer(),
                 new Context(this, shape, "optimizer", spec.seed()));
-        return new AssembledModel(model, loss, optimizer, training, spec.clipping());
+        Schedule schedule = scheduleSpec.isEmpty() ? null : create(ComponentKind.SCHEDULE, Schedule.class,
+                scheduleSpec.get(), new Context(this, shape, "optimizer.schedule", spec.seed()));
+        return new AssembledModel(model, loss, optimizer, training, spec.clipping(), schedule);
     }
 
     private static TrainingOptions training(ModelSpec spec) {

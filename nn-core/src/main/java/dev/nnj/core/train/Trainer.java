@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.nnj.api.Loss;
 import dev.nnj.api.Mode;
 import dev.nnj.api.Optimizer;
+import dev.nnj.api.Schedule;
 import dev.nnj.api.Tensor;
 import dev.nnj.api.TrainingException;
 import dev.nnj.core.data.DataSet;
@@ -32,6 +33,8 @@ public final class Trainer {
     private final Tensor x;
     private final Tensor y;
     private GradientClipping clipping = GradientClipping.NONE;
+    private Schedule schedule;
+    private final double baseLearningRate;
 
     public Trainer(Sequential model, Loss loss, Optimizer optimizer, TrainingOptions options) {
         this.model = requireNonNull(model, "model is null");
@@ -42,6 +45,17 @@ public final class Trainer {
         this.x = Tensor.zeros(options.batchSize(), model.inputShape().size());
         this.y = Tensor.zeros(options.batchSize(), model.outputShape().size());
         optimizer.attach(model.parameters());
+        this.baseLearningRate = optimizer.learningRate();
+    }
+
+    /**
+     * Sets the learning rate before every epoch from {@code newSchedule}, relative to the optimizer's
+     * rate when this trainer was made, and tells it the monitored loss after every epoch (the test
+     * loss, else the training loss).
+     */
+    public Trainer schedule(Schedule newSchedule) {
+        this.schedule = requireNonNull(newSchedule, "schedule is null");
+        return this;
     }
 
     /** Clips gradients between backward and the optimizer step from now on. */
@@ -88,6 +102,9 @@ public final class Trainer {
             listeners.get(i).onTrainingStart(options.epochs(), batches);
         }
         for (int epoch = firstEpoch; epoch <= options.epochs(); epoch++) {
+            if (schedule != null) {
+                optimizer.setLearningRate(schedule.learningRate(epoch, baseLearningRate));
+            }
             for (int i = 0; i < listeners.size(); i++) {
                 listeners.get(i).onEpochStart(epoch);
             }
@@ -97,6 +114,9 @@ public final class Trainer {
             Evaluation evaluation = evaluator == null ? null : evaluator.evaluate(test);
             EpochResult result = new EpochResult(epoch, trainLoss, evaluation, seconds, n / seconds);
             history.add(result);
+            if (schedule != null) {
+                schedule.onEpochEnd(epoch, evaluation != null ? evaluation.loss() : trainLoss);
+            }
             for (int i = 0; i < listeners.size(); i++) {
                 listeners.get(i).onEpochEnd(result);
             }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyDouble;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.inOrder;
@@ -80,6 +81,23 @@ class TrainerTest {
         order.verify(first).onTrainingEnd(any());
         order.verify(second).onTrainingEnd(any());
         order.verifyNoMoreInteractions();
+    }
+
+    @Test
+    void setsTheScheduledRateBeforeEachEpochAndReportsTheLossAfter() {
+        Optimizer optimizer = mock(Optimizer.class);
+        when(optimizer.learningRate()).thenReturn(0.1);
+        dev.nnj.api.Schedule schedule = mock(dev.nnj.api.Schedule.class);
+        when(schedule.learningRate(anyInt(), anyDouble())).thenAnswer(inv -> 0.1 / (int) inv.getArgument(0));
+        new Trainer(model(), new MeanSquaredError(), optimizer, new TrainingOptions(3, 4, 1)).schedule(schedule)
+                .fit(data, data);
+        InOrder order = inOrder(optimizer, schedule);
+        for (int epoch = 1; epoch <= 3; epoch++) {
+            order.verify(schedule).learningRate(epoch, 0.1);
+            order.verify(optimizer).setLearningRate(0.1 / epoch);
+            order.verify(optimizer, times(3)).step();
+            order.verify(schedule).onEpochEnd(eq(epoch), anyDouble());
+        }
     }
 
     @Test

@@ -47,7 +47,7 @@ class BadInputTest {
         CliRun run = train(model, "digits");
         assertEquals(1, run.exitCode());
         assertEquals("nnj: " + model + ": optimizer (momentum): unknown key 'learningRat'. Did you mean 'learningRate'? "
-                + "Keys that 'momentum' reads: learningRate, momentum, nesterov, weightDecay.\n", run.err());
+                + "Keys that 'momentum' reads: learningRate, momentum, nesterov, schedule, weightDecay.\n", run.err());
     }
 
     @Test
