@@ -76,6 +76,23 @@ public final class Workspace {
     }
 
     /**
+     * @return the label of the first layer whose output of the last forward pass holds a NaN or an
+     *     infinity, or {@code null} if all are finite
+     */
+    public String firstNonFiniteOutput() {
+        for (int i = 0; i < layers.size(); i++) {
+            Tensor out = outputs[i];
+            double[] d = out.data();
+            for (int j = 0, n = out.size(); j < n; j++) {
+                if (!Double.isFinite(d[j])) {
+                    return model.labels().get(i);
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
      * Back-propagates {@link #outputGradient()} through the layers of the last forward pass,
      * accumulating into the parameters' gradients.
      */

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.nnj.api.Loss;
 import dev.nnj.api.Mode;
 import dev.nnj.api.Optimizer;
+import dev.nnj.api.Parameter;
 import dev.nnj.api.Schedule;
 import dev.nnj.api.Tensor;
 import dev.nnj.api.TrainingException;
@@ -140,8 +141,8 @@ public final class Trainer {
             double batchLoss = step(x, y);
             if (!Double.isFinite(batchLoss)) {
                 throw new TrainingException("The loss became " + batchLoss + " at epoch " + epoch + ", batch "
-                        + (b + 1) + " of " + batches + "; training stopped. Lower the learning rate (now "
-                        + optimizer.learningRate() + ") or check the data for extreme values.");
+                        + (b + 1) + " of " + batches + "; training stopped. " + whereNonFinite() + "Lower the "
+                        + "learning rate (now " + optimizer.learningRate() + ") or check the data for extreme values.");
             }
             lossSum += batchLoss * count;
             for (int i = 0; i < listeners.size(); i++) {
@@ -149,6 +150,21 @@ public final class Trainer {
             }
         }
         return lossSum / order.length;
+    }
+
+    /** @return where the first non-finite value is: a parameter, else a layer's output, else nowhere */
+    private String whereNonFinite() {
+        for (Parameter p : model.parameters()) {
+            double[] d = p.value().data();
+            for (int j = 0, n = p.value().size(); j < n; j++) {
+                if (!Double.isFinite(d[j])) {
+                    return "Parameter '" + p.path() + "' holds " + d[j] + ". ";
+                }
+            }
+        }
+        String layer = workspace.firstNonFiniteOutput();
+        return layer == null ? "Every layer's output is finite: the loss itself overflowed (check the targets). "
+                : "The first non-finite value appeared in the output of " + layer + ". ";
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.nnj.core.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyDouble;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -124,9 +125,22 @@ class TrainerTest {
         when(optimizer.learningRate()).thenReturn(0.1);
         Trainer trainer = new Trainer(model(), loss, optimizer, new TrainingOptions(3, 4, 1));
         TrainingException e = assertThrows(TrainingException.class, () -> trainer.fit(data, null));
-        assertEquals("The loss became NaN at epoch 2, batch 2 of 3; training stopped. Lower the learning rate "
-                + "(now 0.1) or check the data for extreme values.", e.getMessage());
+        assertEquals("The loss became NaN at epoch 2, batch 2 of 3; training stopped. Every layer's output is finite: "
+                + "the loss itself overflowed (check the targets). Lower the learning rate (now 0.1) or check the data "
+                + "for extreme values.", e.getMessage());
         verify(optimizer, times(4)).step();
+    }
+
+    @Test
+    void namesTheFirstLayerWhoseOutputIsNotFinite() {
+        DataSet huge = DataSet.regression("huge", Tensor.of(new double[][] {{1e308, 1e308, 1e308}}),
+                Tensor.of(new double[][] {{0, 0}}));
+        Sequential model = model();
+        java.util.Arrays.fill(model.parameters().get(0).value().data(), 10.0);
+        Trainer trainer = new Trainer(model, new MeanSquaredError(), mock(Optimizer.class), new TrainingOptions(1, 1, 1));
+        TrainingException e = assertThrows(TrainingException.class, () -> trainer.fit(huge, null));
+        assertTrue(e.getMessage().contains("The first non-finite value appeared in the output of layers[0]."),
+                e.getMessage());
     }
 
     @Test

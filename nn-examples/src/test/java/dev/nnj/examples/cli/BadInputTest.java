@@ -95,8 +95,9 @@ class BadInputTest {
         Path csv = write("huge.csv", "1e300,1e300,1\n".repeat(10));
         CliRun run = train(model, "csv:" + csv);
         assertEquals(1, run.exitCode());
-        assertEquals("nnj: The loss became Infinity at epoch 1, batch 1 of 2; training stopped. Lower the learning "
-                + "rate (now 0.01) or check the data for extreme values.\n", run.err());
+        assertEquals("nnj: The loss became Infinity at epoch 1, batch 1 of 2; training stopped. Every layer's output "
+                + "is finite: the loss itself overflowed (check the targets). Lower the learning rate (now 0.01) or "
+                + "check the data for extreme values.\n", run.err());
     }
 
     @Test
