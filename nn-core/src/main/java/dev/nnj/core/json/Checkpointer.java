@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * Writes checkpoints during training: every {@code every} epochs (and after the last),
- * {@code epoch-NNNN.nnj}, {@code last.nnj}, and {@code best.nnj} when the monitored loss (the test
- * loss) is the lowest so far; keeps the newest {@code keep} epoch files. Each write is atomic, so a
+ * {@code epoch-NNNN.nnj}, {@code last.nnj}, and {@code best.nnj} when the monitored loss
+ * ({@link EpochResult#monitoredLoss()}) is the lowest so far; keeps the newest {@code keep} epoch files. Each write is atomic, so a
  * crash leaves the previous checkpoints loadable. {@code nnj train --resume DIR/last.nnj} goes on.
  */
 public final class Checkpointer implements TrainingListener {
@@ -60,7 +60,7 @@ public final class Checkpointer implements TrainingListener {
         if (result.epoch() % every != 0 && result.epoch() != epochs) {
             return;
         }
-        double monitored = result.test() == null ? Double.NaN : result.test().loss();
+        double monitored = result.monitoredLoss();
         ModelArchive.TrainingState state = new ModelArchive.TrainingState(result.epoch(),
                 (long) result.epoch() * batchesPerEpoch, spec.seed(), monitored);
         ModelArchive.save(directory.resolve(String.format("epoch-%04d.nnj", result.epoch())), spec, model, optimizer, state);

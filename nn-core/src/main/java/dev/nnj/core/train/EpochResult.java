@@ -10,6 +10,20 @@ import dev.nnj.core.eval.Evaluation;
  * @param test the evaluation on the test data after the epoch, or {@code null} without test data
  * @param seconds wall time of the epoch's training steps (evaluation excluded)
  * @param samplesPerSecond training examples per second in this epoch
+ * @param validation the evaluation on held-out training data, or {@code null} without a validation split
  */
-public record EpochResult(int epoch, double trainLoss, Evaluation test, double seconds, double samplesPerSecond) {
+public record EpochResult(int epoch, double trainLoss, Evaluation test, double seconds, double samplesPerSecond,
+        Evaluation validation) {
+
+    public EpochResult(int epoch, double trainLoss, Evaluation test, double seconds, double samplesPerSecond) {
+        this(epoch, trainLoss, test, seconds, samplesPerSecond, null);
+    }
+
+    /**
+     * @return the loss that early stopping, schedules and the best checkpoint watch: the validation
+     *     loss, else the test loss, else the training loss
+     */
+    public double monitoredLoss() {
+        return validation != null ? validation.loss() : test != null ? test.loss() : trainLoss;
+    }
 }

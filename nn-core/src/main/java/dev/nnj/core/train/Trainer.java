@@ -35,6 +35,7 @@ public final class Trainer {
     private final Tensor y;
     private GradientClipping clipping = GradientClipping.NONE;
     private Schedule schedule;
+    private DataSet validation;
     private final double baseLearningRate;
 
     public Trainer(Sequential model, Loss loss, Optimizer optimizer, TrainingOptions options) {
@@ -56,6 +57,12 @@ public final class Trainer {
      */
     public Trainer schedule(Schedule newSchedule) {
         this.schedule = requireNonNull(newSchedule, "schedule is null");
+        return this;
+    }
+
+    /** Evaluates {@code held} (held-out training data) after every epoch; its loss becomes the monitored one. */
+    public Trainer validateOn(DataSet held) {
+        this.validation = requireNonNull(held, "validation data is null");
         return this;
     }
 
@@ -94,7 +101,11 @@ public final class Trainer {
         if (test != null) {
             test.checkFits(model);
         }
-        Evaluator evaluator = test == null ? null : new Evaluator(model, loss, Math.max(options.batchSize(), 256));
+        if (validation != null) {
+            validation.checkFits(model);
+        }
+        Evaluator evaluator = test == null && validation == null ? null
+                : new Evaluator(model, loss, Math.max(options.batchSize(), 256));
         int n = train.size();
         int batches = (n + options.batchSize() - 1) / options.batchSize();
         int[] order = new int[n];
@@ -112,14 +123,22 @@ public final class Trainer {
             long start = System.nanoTime();
             double trainLoss = runEpoch(train, order, epoch, batches);
             double seconds = (System.nanoTime() - start) / 1e9;
-            Evaluation evaluation = evaluator == null ? null : evaluator.evaluate(test);
-            EpochResult result = new EpochResult(epoch, trainLoss, evaluation, seconds, n / seconds);
+            Evaluation evaluation = test == null ? null : evaluator.evaluate(test);
+            Evaluation held = validation == null ? null : evaluator.evaluate(validation);
+            EpochResult result = new EpochResult(epoch, trainLoss, evaluation, seconds, n / seconds, held);
             history.add(result);
             if (schedule != null) {
-                schedule.onEpochEnd(epoch, evaluation != null ? evaluation.loss() : trainLoss);
+                schedule.onEpochEnd(epoch, result.monitoredLoss());
             }
+            boolean stop = false;
             for (int i = 0; i < listeners.size(); i++) {
                 listeners.get(i).onEpochEnd(result);
+            }
+            for (int i = 0; i < listeners.size(); i++) {
+                stop |= listeners.get(i).shouldStop();
+            }
+            if (stop) {
+                break;
             }
         }
         for (int i = 0; i < listeners.size(); i++) {

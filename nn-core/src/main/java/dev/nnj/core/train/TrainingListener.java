@@ -30,4 +30,9 @@ public interface TrainingListener {
 
     default void onTrainingEnd(List<EpochResult> history) {
     }
+
+    /** @return true to end training after the current epoch (asked after {@code onEpochEnd}) */
+    default boolean shouldStop() {
+        return false;
+    }
 }

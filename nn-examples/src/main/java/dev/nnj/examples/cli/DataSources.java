@@ -95,6 +95,12 @@ public final class DataSources {
         return data.split(test, Seeds.stream(SPLIT_SEED, "split"));
     }
 
+    /** Holds out {@code fraction} of {@code data} (rounded up) for validation, with a fixed seed of its own. */
+    public static DataSet.Split holdOut(DataSet data, double fraction) {
+        int held = (int) Math.ceil(data.size() * fraction);
+        return data.split(held, Seeds.stream(SPLIT_SEED, "validation"));
+    }
+
     private static Path findFashionMnist() {
         List<Path> candidates = new ArrayList<>();
         String env = System.getenv("NNJ_DATA");

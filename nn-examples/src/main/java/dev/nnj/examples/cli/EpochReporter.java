@@ -4,6 +4,7 @@ import dev.nnj.core.build.AssembledModel;
 import dev.nnj.core.data.DataSet;
 import dev.nnj.core.eval.Evaluation;
 import dev.nnj.core.math.Kernels;
+import dev.nnj.core.train.EarlyStopping;
 import dev.nnj.core.train.EpochResult;
 import dev.nnj.core.train.TrainingListener;
 import java.io.PrintWriter;
@@ -43,18 +44,25 @@ final class EpochReporter implements TrainingListener {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("epoch", r.epoch());
             o.put("trainLoss", r.trainLoss());
+            if (r.validation() != null) {
+                o.put("validationLoss", r.validation().loss());
+                o.put(r.validation().isClassification() ? "validationAccuracy" : "validationMae",
+                        r.validation().isClassification() ? r.validation().accuracy() : r.validation().meanAbsoluteError());
+            }
             o.put("testLoss", t.loss());
             putMetric(o, t);
             o.put("samplesPerSecond", Math.round(r.samplesPerSecond()));
             println(o);
         } else {
-            out.printf(Locale.ROOT, "epoch %" + epochWidth() + "d/%d  train loss %.4f  test loss %.4f  %s  %,.0f samples/s%n",
-                    r.epoch(), epochs, r.trainLoss(), t.loss(), metricText(t), r.samplesPerSecond());
+            String held = r.validation() == null ? "" : String.format(Locale.ROOT, "  validation loss %.4f",
+                    r.validation().loss());
+            out.printf(Locale.ROOT, "epoch %" + epochWidth() + "d/%d  train loss %.4f%s  test loss %.4f  %s  %,.0f samples/s%n",
+                    r.epoch(), epochs, r.trainLoss(), held, t.loss(), metricText(t), r.samplesPerSecond());
         }
         out.flush();
     }
 
-    void summary(List<EpochResult> history, Evaluation last, double seconds) {
+    void summary(List<EpochResult> history, Evaluation last, double seconds, EarlyStopping stopping) {
         if (json) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("summary", true);
@@ -64,6 +72,10 @@ final class EpochReporter implements TrainingListener {
             putMetric(o, last);
             o.put("testExamples", last.examples());
             o.put("seconds", Math.round(seconds * 1000) / 1000.0);
+            if (stopping != null) {
+                o.put("stoppedEarly", stopping.stoppedEarly());
+                o.put("bestEpoch", stopping.bestEpoch());
+            }
             if (last.isClassification()) {
                 o.put("confusionMatrix", last.confusion());
             }
@@ -72,6 +84,11 @@ final class EpochReporter implements TrainingListener {
             if (last.isClassification()) {
                 out.println("confusion matrix (rows: true class, columns: predicted class):");
                 out.println(last.confusionTable());
+            }
+            if (stopping != null) {
+                out.printf(Locale.ROOT, "%s; weights of the best epoch, %d (monitored loss %.4f), restored%n",
+                        stopping.stoppedEarly() ? "stopped early" : "ran every epoch", stopping.bestEpoch(),
+                        stopping.bestLoss());
             }
             out.printf(Locale.ROOT, "final: %s on %,d test examples (test loss %.4f) after %d epochs in %.1f s%n",
                     metricText(last), last.examples(), last.loss(), history.get(history.size() - 1).epoch(), seconds);

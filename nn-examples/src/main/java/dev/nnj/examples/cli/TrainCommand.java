@@ -7,7 +7,10 @@ import dev.nnj.core.data.DataSet;
 import dev.nnj.core.eval.Evaluation;
 import dev.nnj.core.json.Checkpointer;
 import dev.nnj.core.json.ModelArchive;
+import dev.nnj.core.train.CsvLog;
+import dev.nnj.core.train.EarlyStopping;
 import dev.nnj.core.train.Trainer;
+import dev.nnj.core.eval.Evaluator;
 import dev.nnj.core.train.EpochResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -75,6 +78,19 @@ final class TrainCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private PluginOption plugins = new PluginOption();
 
+    @Option(names = "--validation-split", paramLabel = "F",
+            description = "Hold out this fraction of the training data (fixed seed) to watch: early stopping, "
+                    + "schedules and the best checkpoint then use its loss, and the test set stays untouched.")
+    private Double validationSplit;
+
+    @Option(names = "--early-stopping", paramLabel = "PATIENCE",
+            description = "Stop when the monitored loss has not improved for PATIENCE epochs, and keep the best "
+                    + "epoch's weights.")
+    private Integer patience;
+
+    @Option(names = "--log-csv", paramLabel = "FILE", description = "Write one CSV line of metrics per epoch.")
+    private Path csvLog;
+
     @Option(names = "--save", paramLabel = "M.nnj", description = "Save the trained model (written atomically).")
     private Path save;
 
@@ -114,11 +130,32 @@ final class TrainCommand implements Callable<Integer> {
             train = split.train();
             test = split.test();
         }
+        DataSet validation = null;
+        if (validationSplit != null) {
+            if (!(validationSplit > 0 && validationSplit < 1)) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--validation-split: expected a fraction in (0, 1); got " + validationSplit + ".");
+            }
+            DataSet.Split held = DataSources.holdOut(train, validationSplit);
+            train = held.train();
+            validation = held.test();
+        }
         EpochReporter reporter = new EpochReporter(out, json, assembled.training().epochs());
         if (!json) {
             reporter.header(model != null ? model : resume, assembled, train, test, runtime.kernels());
         }
         Trainer trainer = assembled.trainer().addListener(reporter);
+        if (validation != null) {
+            trainer.validateOn(validation);
+        }
+        EarlyStopping stopping = patience == null ? null
+                : new EarlyStopping(assembled.model(), patience, 0.0, true);
+        if (stopping != null) {
+            trainer.addListener(stopping);
+        }
+        if (csvLog != null) {
+            trainer.addListener(new CsvLog(csvLog));
+        }
         int firstEpoch = 1;
         if (checkpoint != null) {
             ModelArchive.applyWeights(assembled.model(), checkpoint.weights(), resume + "!/" + ModelArchive.WEIGHTS_ENTRY);
@@ -138,7 +175,10 @@ final class TrainCommand implements Callable<Integer> {
         List<EpochResult> history = trainer.fit(train, test, firstEpoch);
         double seconds = (System.nanoTime() - start) / 1e9;
         Evaluation last = history.get(history.size() - 1).test();
-        reporter.summary(history, last, seconds);
+        if (stopping != null && stopping.bestEpoch() != history.get(history.size() - 1).epoch()) {
+            last = new Evaluator(assembled.model(), assembled.loss(), 256).evaluate(test);
+        }
+        reporter.summary(history, last, seconds, stopping);
         if (save != null) {
             ModelArchive.save(save, modelSpec, assembled.model());
             if (!json) {

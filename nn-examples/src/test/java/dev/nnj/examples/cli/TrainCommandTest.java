@@ -37,6 +37,26 @@ class TrainCommandTest {
     }
 
     @Test
+    void validationSplitEarlyStoppingAndCsvLog(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("metrics.csv");
+        CliRun run = CliRun.run("train", "--model", CliRun.model("digits-mlp.json"), "--data", "digits", "--epochs", "200",
+                "--validation-split", "0.1", "--early-stopping", "3", "--log-csv", log.toString(), "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        String[] lines = run.out().strip().split("\\R");
+        JsonNode first = JSON.readTree(lines[0]);
+        assertTrue(first.has("validationLoss") && first.has("validationAccuracy"), lines[0]);
+        JsonNode summary = JSON.readTree(run.lastLine());
+        assertTrue(summary.get("stoppedEarly").asBoolean(), run.lastLine());
+        int epochs = summary.get("epochs").asInt();
+        assertEquals(summary.get("bestEpoch").asInt() + 3, epochs);
+        assertEquals(epochs + 1, lines.length, "one line per epoch plus the summary");
+        List<String> csv = Files.readAllLines(log);
+        assertEquals("epoch,trainLoss,validationLoss,validationMetric,testLoss,testMetric,seconds", csv.get(0));
+        assertEquals(epochs + 1, csv.size());
+        assertTrue(summary.get("testAccuracy").asDouble() >= 0.95, run.lastLine());
+    }
+
+    @Test
     void backendAndThreadsCanBeChosen() {
         CliRun run = CliRun.run("train", "--model", CliRun.model("digits-mlp.json"), "--data", "digits", "--epochs", "1",
                 "--backend", "ejml", "--threads", "1");

@@ -1,0 +1,64 @@
+package dev.nnj.core.train;
+
+import dev.nnj.api.NnException;
+import dev.nnj.core.eval.Evaluation;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Writes one CSV line of metrics per epoch: {@code epoch,trainLoss,validationLoss,validationMetric,
+ * testLoss,testMetric,seconds} (the metric is accuracy for classification, MAE for regression;
+ * empty where there is no such data), flushed after every epoch so that it can be watched.
+ */
+public final class CsvLog implements TrainingListener, AutoCloseable {
+    private final Path file;
+    private final Writer out;
+
+    public CsvLog(Path file) {
+        this.file = file;
+        try {
+            this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+            out.write("epoch,trainLoss,validationLoss,validationMetric,testLoss,testMetric,seconds\n");
+            out.flush();
+        } catch (IOException e) {
+            throw new NnException("Cannot write the metrics log " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void onEpochEnd(EpochResult r) {
+        try {
+            out.write(String.format(Locale.ROOT, "%d,%s,%s,%s,%s,%s,%.3f%n", r.epoch(), r.trainLoss(),
+                    loss(r.validation()), metric(r.validation()), loss(r.test()), metric(r.test()), r.seconds()));
+            out.flush();
+        } catch (IOException e) {
+            throw new NnException("Cannot write the metrics log " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String loss(Evaluation e) {
+        return e == null ? "" : Double.toString(e.loss());
+    }
+
+    private static String metric(Evaluation e) {
+        return e == null ? "" : Double.toString(e.isClassification() ? e.accuracy() : e.meanAbsoluteError());
+    }
+
+    @Override
+    public void onTrainingEnd(java.util.List<EpochResult> history) {
+        close();
+    }
+
+    @Override
+    public void close() {
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw new NnException("Cannot close the metrics log " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.nnj.core.train;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.nnj.api.Parameter;
+import dev.nnj.core.model.Sequential;
+import java.util.List;
+
+/**
+ * Stops training when the monitored loss ({@link EpochResult#monitoredLoss()}: validation, else
+ * test, else training loss) has not improved by more than {@code minDelta} for {@code patience}
+ * epochs, as Keras' {@code EarlyStopping}; with {@code restoreBest}, the weights of the best epoch
+ * are put back when training ends (stopped early or not).
+ */
+public final class EarlyStopping implements TrainingListener {
+    private final int patience;
+    private final double minDelta;
+    private final boolean restoreBest;
+    private final List<Parameter> parameters;
+    private final double[][] bestValues;
+    private double best = Double.POSITIVE_INFINITY;
+    private int bestEpoch;
+    private int wait;
+    private boolean stopped;
+
+    public EarlyStopping(Sequential model, int patience, double minDelta, boolean restoreBest) {
+        if (patience < 1 || !(minDelta >= 0)) {
+            throw new IllegalArgumentException("early stopping: patience must be >= 1 and minDelta >= 0; got " + patience
+                    + " and " + minDelta + ".");
+        }
+        this.patience = patience;
+        this.minDelta = minDelta;
+        this.restoreBest = restoreBest;
+        this.parameters = requireNonNull(model, "model is null").parameters();
+        this.bestValues = new double[parameters.size()][];
+        for (int i = 0; i < bestValues.length; i++) {
+            bestValues[i] = new double[parameters.get(i).value().size()];
+        }
+    }
+
+    @Override
+    public void onEpochEnd(EpochResult result) {
+        double loss = result.monitoredLoss();
+        if (loss < best - minDelta) {
+            best = loss;
+            bestEpoch = result.epoch();
+            wait = 0;
+            for (int i = 0; i < bestValues.length; i++) {
+                System.arraycopy(parameters.get(i).value().data(), 0, bestValues[i], 0, bestValues[i].length);
+            }
+        } else {
+            wait++;
+            stopped = wait >= patience;
+        }
+    }
+
+    @Override
+    public boolean shouldStop() {
+        return stopped;
+    }
+
+    @Override
+    public void onTrainingEnd(List<EpochResult> history) {
+        if (restoreBest && bestEpoch > 0) {
+            for (int i = 0; i < bestValues.length; i++) {
+                System.arraycopy(bestValues[i], 0, parameters.get(i).value().data(), 0, bestValues[i].length);
+            }
+        }
+    }
+
+    /** @return the epoch with the lowest monitored loss so far, 0 before the first */
+    public int bestEpoch() {
+        return bestEpoch;
+    }
+
+    public double bestLoss() {
+        return best;
+    }
+
+    /** @return whether training was stopped before its last epoch */
+    public boolean stoppedEarly() {
+        return stopped;
+    }
+}
