@@ -91,6 +91,14 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--log-csv", paramLabel = "FILE", description = "Write one CSV line of metrics per epoch.")
     private Path csvLog;
 
+    @Option(names = "--plot", paramLabel = "CURVES.png",
+            description = "Write loss and accuracy per epoch (training, validation, test) as a PNG chart.")
+    private Path plot;
+
+    @Option(names = "--progress", paramLabel = "auto|bar|none", defaultValue = "auto",
+            description = "A progress bar per epoch: auto (on a terminal, not with --json), bar, or none.")
+    private String progress;
+
     @Option(names = "--save", paramLabel = "M.nnj", description = "Save the trained model (written atomically).")
     private Path save;
 
@@ -144,7 +152,15 @@ final class TrainCommand implements Callable<Integer> {
         if (!json) {
             reporter.header(model != null ? model : resume, assembled, train, test, runtime.kernels());
         }
-        Trainer trainer = assembled.trainer().addListener(reporter);
+        Trainer trainer = assembled.trainer();
+        // The bar closes its line before the epoch's summary line is printed: add it first.
+        if (progress.equals("bar") || progress.equals("auto") && !json && ProgressBarListener.onTerminal()) {
+            trainer.addListener(new ProgressBarListener(System.err, assembled.training().epochs()));
+        } else if (!progress.equals("none") && !progress.equals("auto")) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--progress: expected auto, bar or none; got '" + progress + "'.");
+        }
+        trainer.addListener(reporter);
         if (validation != null) {
             trainer.validateOn(validation);
         }
@@ -179,6 +195,12 @@ final class TrainCommand implements Callable<Integer> {
             last = new Evaluator(assembled.model(), assembled.loss(), 256).evaluate(test);
         }
         reporter.summary(history, last, seconds, stopping);
+        if (plot != null) {
+            CurvePlot.write(plot, history);
+            if (!json) {
+                out.println("plotted " + plot);
+            }
+        }
         if (save != null) {
             ModelArchive.save(save, modelSpec, assembled.model());
             if (!json) {
