@@ -51,7 +51,7 @@ class SgdProviderTest {
     void isFoundThroughServiceLoader() {
         List<String> found = ServiceLoader.load(NnExtension.class).stream()
                 .map(p -> p.type().getName()).toList();
-        assertEquals(List.of(OptimExtension.class.getName()), found);
+        assertTrue(found.contains(OptimExtension.class.getName()), found.toString());
         List<String> ids = new OptimExtension().optimizers().stream().map(p -> p.type()).toList();
         assertEquals(List.of("sgd", "momentum"), ids.subList(0, 2));
     }
