@@ -16,11 +16,28 @@ import org.junit.jupiter.api.Test;
  */
 class FashionMnistTest {
 
-    @Test
-    void fashionModelReachesEightySevenPercentInTenEpochs() throws Exception {
+    private static Path data() {
         Path dir = Path.of(System.getProperty("nnj.shared.data", "../../shared/data")).resolve("fashion-mnist");
         assertTrue(Files.isDirectory(dir), "Fashion-MNIST is expected at " + dir.toAbsolutePath()
                 + " (the shared data beside the repository)");
+        return dir;
+    }
+
+    /** Adam at lr 1e-3 with cosine annealing: 0.898, 0.896, 0.895 with seeds 1-3 at batch 64. */
+    @Test
+    void adamModelReachesEightyEightAndAHalfPercentInTenEpochs() throws Exception {
+        CliRun run = CliRun.run("train", "--model", CliRun.model("fashion-adam.json"), "--data", "fashion-mnist:" + data(),
+                "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode summary = new ObjectMapper().readTree(run.lastLine());
+        assertEquals(10, summary.get("epochs").asInt());
+        double accuracy = summary.get("testAccuracy").asDouble();
+        assertTrue(accuracy >= 0.885, "test accuracy " + accuracy);
+    }
+
+    @Test
+    void fashionModelReachesEightySevenPercentInTenEpochs() throws Exception {
+        Path dir = data();
         CliRun run = CliRun.run("train", "--model", CliRun.model("fashion-mlp.json"), "--data", "fashion-mnist:" + dir,
                 "--json");
         assertEquals(0, run.exitCode(), run.err());
