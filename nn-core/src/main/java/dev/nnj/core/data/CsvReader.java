@@ -35,8 +35,31 @@ public final class CsvReader {
 
     /** As {@link #read(Path, boolean)}, from a stream; {@code name} is used in messages. */
     public static DataSet read(InputStream stream, String name, boolean labels) {
+        List<double[]> rows = rows(stream, name, 2, "features followed by a label (or target) in the last column");
+        return toDataSet(rows, rows.get(0).length, name, labels);
+    }
+
+    /**
+     * Reads examples to predict: every column is a feature (no label). A non-numeric first line is
+     * a header.
+     *
+     * @throws DataException naming the file and line of the first problem
+     */
+    public static Tensor readFeatures(Path file) {
+        try (InputStream in = DataFiles.open(file)) {
+            return Tensor.of(rows(in, file.toString(), 1, "features").toArray(new double[0][]));
+        } catch (IOException e) {
+            throw new DataException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @return the numeric rows, all of one width (at least {@code minColumns}); a non-numeric first
+     *     line is a header, blank lines are skipped
+     * @throws DataException naming {@code name} and the line of the first problem, or if there is no row
+     */
+    private static List<double[]> rows(InputStream stream, String name, int minColumns, String expected) {
         List<double[]> rows = new ArrayList<>();
-        int columns = -1;
         int columnsLine = 0;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
                 DataFiles.decompressIfGzip(stream, name), StandardCharsets.UTF_8))) {
@@ -51,16 +74,15 @@ public final class CsvReader {
                 if (lineNo == 1 && !isNumber(cells[0].strip())) {
                     continue;
                 }
-                if (columns < 0) {
-                    columns = cells.length;
+                if (rows.isEmpty()) {
                     columnsLine = lineNo;
-                    if (columns < 2) {
-                        throw new DataException(name + " line " + lineNo + ": found 1 column; expected features "
-                                + "followed by a label (or target) in the last column.");
+                    if (cells.length < minColumns) {
+                        throw new DataException(name + " line " + lineNo + ": found " + cells.length
+                                + " column; expected " + expected + ".");
                     }
-                } else if (cells.length != columns) {
-                    throw new DataException(name + " line " + lineNo + ": expected " + columns + " values like line "
-                            + columnsLine + ", got " + cells.length + ".");
+                } else if (cells.length != rows.get(0).length) {
+                    throw new DataException(name + " line " + lineNo + ": expected " + rows.get(0).length
+                            + " values like line " + columnsLine + ", got " + cells.length + ".");
                 }
                 rows.add(parse(cells, name, lineNo));
             }
@@ -70,42 +92,7 @@ public final class CsvReader {
         if (rows.isEmpty()) {
             throw new DataException(name + ": no examples found; expected lines of comma-separated numbers.");
         }
-        return toDataSet(rows, columns, name, labels);
-    }
-
-    /**
-     * Reads examples to predict: every column is a feature (no label). A non-numeric first line is
-     * a header.
-     *
-     * @throws DataException naming the file and line of the first problem
-     */
-    public static Tensor readFeatures(Path file) {
-        List<double[]> rows = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(DataFiles.open(file), StandardCharsets.UTF_8))) {
-            String line;
-            int lineNo = 0;
-            while ((line = reader.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] cells = line.split(",", -1);
-                if (lineNo == 1 && !isNumber(cells[0].strip())) {
-                    continue;
-                }
-                if (!rows.isEmpty() && cells.length != rows.get(0).length) {
-                    throw new DataException(file + " line " + lineNo + ": expected " + rows.get(0).length
-                            + " values like the first row, got " + cells.length + ".");
-                }
-                rows.add(parse(cells, file.toString(), lineNo));
-            }
-        } catch (IOException e) {
-            throw new DataException("Cannot read " + file + ": " + e.getMessage(), e);
-        }
-        if (rows.isEmpty()) {
-            throw new DataException(file + ": no rows found; expected lines of comma-separated numbers.");
-        }
-        return Tensor.of(rows.toArray(new double[0][]));
+        return rows;
     }
 
     private static double[] parse(String[] cells, String name, int lineNo) {
