@@ -124,6 +124,11 @@ public final class Tensor {
         return t;
     }
 
+    /** @return the values of row {@code row}, copied */
+    public double[] row(int row) {
+        return Arrays.copyOfRange(data, row * cols, (row + 1) * cols);
+    }
+
     /** @return {@code [rows, cols]} */
     public String shapeString() {
         return "[" + rows + ", " + cols + "]";

@@ -1,0 +1,129 @@
+package dev.nnj.spark;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.nnj.api.Parameter;
+import dev.nnj.core.NnRuntime;
+import dev.nnj.core.build.AssembledModel;
+import dev.nnj.core.build.ModelSpec;
+import dev.nnj.core.data.Shuffle;
+import dev.nnj.core.json.ModelFileReader;
+import dev.nnj.core.random.Seeds;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
+
+/**
+ * Synchronous data-parallel SGD on Spark. Every step the driver broadcasts the parameters and the
+ * global indices of the step's mini-batch; each partition computes, with nnj's own backprop, the
+ * gradient of the batch's examples it holds (scaled by its share k/B of the batch), the gradients are
+ * summed with {@code treeAggregate}, and the driver applies the optimizer. The batches are those of
+ * single-machine training with the same seed (each epoch's order comes from the seed and the epoch
+ * number), so the result equals {@link dev.nnj.core.train.Trainer}'s up to the order of
+ * floating-point summation.
+ */
+public final class SparkTrainer {
+    private final JavaSparkContext spark;
+    private final String modelJson;
+    private final ModelSpec spec;
+    private final AssembledModel model;
+
+    /** Per-epoch figures: the mean training loss, wall time, and the time spent in the Spark jobs. */
+    public record EpochStats(int epoch, double trainLoss, double seconds, double jobSeconds, double samplesPerSecond) {
+    }
+
+    /** @param modelJson the model file's text; the model is built (and kept) on the driver */
+    public SparkTrainer(JavaSparkContext spark, String modelJson) {
+        this.spark = requireNonNull(spark, "spark is null");
+        this.modelJson = requireNonNull(modelJson, "modelJson is null");
+        this.spec = ModelFileReader.read(modelJson, "model");
+        this.model = NnRuntime.discover().assemble(spec);
+        model.optimizer().attach(model.model().parameters());
+    }
+
+    /** @return the model on the driver, trained by {@link #train} */
+    public AssembledModel model() {
+        return model;
+    }
+
+    /**
+     * Trains epochs 1 to {@code epochs} on {@code data}.
+     *
+     * @return one figure per epoch
+     */
+    public List<EpochStats> train(JavaRDD<Example> data, int epochs) {
+        JavaRDD<Shard> shards = data.zipWithIndex().mapPartitions(SparkTrainer::shard).persist(StorageLevel.MEMORY_ONLY());
+        long count = data.count();
+        if (count > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("more than 2^31 examples: not supported yet");
+        }
+        int n = (int) count;
+        int batchSize = spec.batchSize();
+        int batches = (n + batchSize - 1) / batchSize;
+        List<Parameter> params = model.model().parameters();
+        int total = Flat.size(params);
+        int[] order = new int[n];
+        List<EpochStats> stats = new ArrayList<>();
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            Shuffle.shuffle(order, Seeds.stream(spec.seed(), "shuffle:epoch:" + epoch));
+            long start = System.nanoTime();
+            double jobNanos = 0;
+            double lossSum = 0;
+            for (int b = 0; b < batches; b++) {
+                int from = b * batchSize;
+                long[] batch = new long[Math.min(batchSize, n - from)];
+                for (int i = 0; i < batch.length; i++) {
+                    batch[i] = order[from + i];
+                }
+                Broadcast<double[]> values = spark.broadcast(Flat.values(params));
+                long jobStart = System.nanoTime();
+                double[] sum = step(shards, modelJson, values, batch, total);
+                jobNanos += System.nanoTime() - jobStart;
+                values.destroy();
+                Flat.readGradients(sum, params);
+                model.optimizer().step();
+                lossSum += sum[total] * batch.length;
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            stats.add(new EpochStats(epoch, lossSum / n, seconds, jobNanos / 1e9, n / seconds));
+        }
+        shards.unpersist();
+        return stats;
+    }
+
+    private static double[] step(JavaRDD<Shard> shards, String json, Broadcast<double[]> values, long[] batch,
+            int total) {
+        return shards.treeAggregate(new double[total + 2],
+                (acc, shard) -> add(acc, shard.gradient(json, values.value(), batch, batch.length)),
+                SparkTrainer::add, 2);
+    }
+
+    private static double[] add(double[] acc, double[] more) {
+        for (int i = 0; i < acc.length; i++) {
+            acc[i] += more[i];
+        }
+        return acc;
+    }
+
+    private static Iterator<Shard> shard(Iterator<Tuple2<Example, Long>> rows) {
+        List<Long> indices = new ArrayList<>();
+        List<Example> examples = new ArrayList<>();
+        rows.forEachRemaining(t -> {
+            indices.add(t._2());
+            examples.add(t._1());
+        });
+        long[] idx = new long[indices.size()];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = indices.get(i);
+        }
+        return List.of(new Shard(idx, examples.toArray(new Example[0]))).iterator();
+    }
+}
