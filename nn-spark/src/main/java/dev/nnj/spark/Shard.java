@@ -7,6 +7,10 @@ import dev.nnj.core.NnRuntime;
 import dev.nnj.core.build.AssembledModel;
 import dev.nnj.core.json.ModelFileReader;
 import dev.nnj.core.model.Workspace;
+import dev.nnj.core.data.Shuffle;
+import dev.nnj.core.random.Seeds;
+import dev.nnj.core.train.Trainer;
+import dev.nnj.core.train.TrainingOptions;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +30,9 @@ final class Shard implements Serializable {
     private transient Workspace workspace;
     private transient Tensor x;
     private transient Tensor y;
+    private transient Trainer trainer;
+    private transient int[] localOrder;
+    private transient int localEpoch;
 
     Shard(long[] indices, Example[] examples) {
         this.indices = indices;
@@ -68,6 +75,58 @@ final class Shard implements Serializable {
         out[total] = loss * scale;
         out[total + 1] = k;
         return out;
+    }
+
+    /**
+     * Parameter averaging: from the broadcast parameters and optimizer state, runs up to
+     * {@code steps} local mini-batch steps over this shard's examples (in an order drawn for this
+     * shard and epoch), and returns the new parameters and optimizer state.
+     *
+     * @param round which group of {@code steps} steps of the epoch this is, from 0
+     * @return [parameters, optimizer state, loss sum over the steps' examples, examples used]
+     */
+    double[] localSteps(String modelJson, double[] start, int batchSize, long seed, int epoch, int round, int steps) {
+        prepare(modelJson, batchSize);
+        if (trainer == null) {
+            trainer = new Trainer(model.model(), model.loss(), model.optimizer(), new TrainingOptions(1, batchSize, seed));
+        }
+        if (localOrder == null || localEpoch != epoch) {
+            localOrder = Shuffle.permutation(examples.length,
+                    Seeds.stream(seed, "shuffle:epoch:" + epoch + ":shard:" + (indices.length == 0 ? -1 : indices[0])));
+            localEpoch = epoch;
+        }
+        List<Parameter> params = model.model().parameters();
+        int p = Flat.size(params);
+        Flat.read(start, params);
+        int s = OptimizerState.read(start, p, model.optimizer());
+        double lossSum = 0;
+        int used = 0;
+        for (int step = 0; step < steps; step++) {
+            int from = (round * steps + step) * batchSize;
+            if (from >= examples.length) {
+                break;
+            }
+            int k = Math.min(batchSize, examples.length - from);
+            for (int i = 0; i < k; i++) {
+                Example e = examples[localOrder[from + i]];
+                System.arraycopy(e.features(), 0, x.data(), i * x.cols(), x.cols());
+                System.arraycopy(e.target(), 0, y.data(), i * y.cols(), y.cols());
+            }
+            x.setRows(k);
+            y.setRows(k);
+            lossSum += trainer.step(x, y) * k;
+            used += k;
+        }
+        double[] out = new double[p + s + 2];
+        System.arraycopy(Flat.values(params), 0, out, 0, p);
+        OptimizerState.write(model.optimizer(), out, p);
+        out[p + s] = lossSum;
+        out[p + s + 1] = used;
+        return out;
+    }
+
+    int size() {
+        return examples.length;
     }
 
     private void prepare(String modelJson, int batchSize) {

@@ -99,6 +99,67 @@ public final class SparkTrainer {
         return stats;
     }
 
+    /**
+     * Parameter averaging, as DL4J's {@code ParameterAveragingTrainingMaster}: each round the driver
+     * broadcasts parameters and optimizer state, every partition runs {@code localSteps} mini-batch
+     * steps on its own examples, and the driver averages the partitions' parameters and optimizer
+     * states. An epoch is as many rounds as the largest partition needs to see all its examples once.
+     * One exchange per {@code localSteps} steps instead of one per step: cheaper on a network, but
+     * not equal to single-machine training.
+     */
+    public List<EpochStats> trainAveraging(JavaRDD<Example> data, int epochs, int localSteps) {
+        if (localSteps < 1) {
+            throw new IllegalArgumentException("localSteps must be >= 1; got " + localSteps + ".");
+        }
+        JavaRDD<Shard> shards = data.zipWithIndex().mapPartitions(SparkTrainer::shard).persist(StorageLevel.MEMORY_ONLY());
+        int largest = shards.map(Shard::size).reduce(Math::max);
+        long n = data.count();
+        int batchSize = spec.batchSize();
+        long seed = spec.seed();
+        int rounds = (largest + batchSize * localSteps - 1) / (batchSize * localSteps);
+        List<Parameter> params = model.model().parameters();
+        int p = Flat.size(params);
+        int stateSize = OptimizerState.size(model.optimizer());
+        String json = modelJson;
+        List<EpochStats> stats = new ArrayList<>();
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            long start = System.nanoTime();
+            double jobNanos = 0;
+            double lossSum = 0;
+            for (int round = 0; round < rounds; round++) {
+                double[] current = new double[p + stateSize];
+                System.arraycopy(Flat.values(params), 0, current, 0, p);
+                OptimizerState.write(model.optimizer(), current, p);
+                Broadcast<double[]> values = spark.broadcast(current);
+                int e = epoch;
+                int r = round;
+                long jobStart = System.nanoTime();
+                List<double[]> results = shards.map(shard -> shard.localSteps(json, values.value(), batchSize, seed, e,
+                        r, localSteps)).collect();
+                jobNanos += System.nanoTime() - jobStart;
+                values.destroy();
+                double[] mean = new double[p + stateSize];
+                int contributing = 0;
+                for (double[] result : results) {
+                    if (result[p + stateSize + 1] > 0) {
+                        add(mean, java.util.Arrays.copyOf(result, p + stateSize));
+                        lossSum += result[p + stateSize];
+                        contributing++;
+                    }
+                }
+                for (int i = 0; i < mean.length; i++) {
+                    mean[i] /= contributing;
+                }
+                Flat.read(mean, params);
+                OptimizerState.read(mean, p, model.optimizer());
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            stats.add(new EpochStats(epoch, lossSum / n, seconds, jobNanos / 1e9, n / seconds));
+        }
+        shards.unpersist();
+        return stats;
+    }
+
     private static double[] step(JavaRDD<Shard> shards, String json, Broadcast<double[]> values, long[] batch,
             int total) {
         return shards.treeAggregate(new double[total + 2],

@@ -66,6 +66,26 @@ class SparkTrainerTest {
         return out;
     }
 
+    /** Parameter averaging every 4 local steps on 2 partitions, 15 epochs: a working model, not an equal one. */
+    @Test
+    void parameterAveragingLearnsTheDigits() {
+        Path file = Path.of(System.getProperty("nnj.shared.data", "../../shared/data")).resolve("digits/digits.csv.gz");
+        DataSet all = CsvReader.read(file, true);
+        double[] x = all.features().data();
+        for (int i = 0; i < all.features().size(); i++) {
+            x[i] /= 16.0;
+        }
+        DataSet.Split split = all.split(360, Seeds.stream(1, "split"));
+        SparkTrainer distributed = new SparkTrainer(spark, MODEL);
+        List<SparkTrainer.EpochStats> stats = distributed.trainAveraging(
+                spark.parallelize(examples(split.train(), 10), 2), 15, 4);
+        double accuracy = new dev.nnj.core.eval.Evaluator(distributed.model().model(), distributed.model().loss(), 256)
+                .evaluate(split.test()).accuracy();
+        System.out.println("parameter averaging: test accuracy " + accuracy + "; " + stats.get(stats.size() - 1));
+        assertTrue(accuracy >= 0.93, "test accuracy " + accuracy);
+        assertTrue(stats.get(14).trainLoss() < stats.get(0).trainLoss());
+    }
+
     @Test
     void matchesSingleMachineTrainingWithinTheStatedTolerance() {
         DataSet train = digits();
