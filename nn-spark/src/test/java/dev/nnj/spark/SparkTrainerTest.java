@@ -57,13 +57,7 @@ class SparkTrainerTest {
     }
 
     static List<Example> examples(DataSet data, int classes) {
-        List<Example> out = new ArrayList<>();
-        for (int i = 0; i < data.size(); i++) {
-            double[] target = new double[classes];
-            target[data.label(i)] = 1;
-            out.add(new Example(data.features().row(i), target));
-        }
-        return out;
+        return SparkMain.examples(data, classes);
     }
 
     /** Parameter averaging every 4 local steps on 2 partitions, 15 epochs: a working model, not an equal one. */
