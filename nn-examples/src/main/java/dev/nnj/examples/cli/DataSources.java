@@ -89,6 +89,26 @@ public final class DataSources {
         }
     }
 
+    /**
+     * The training and test data of a run: with {@code testSpec}, all of {@code spec} trains and
+     * {@code testSpec}'s test part (or all of it) tests; else the source's own test part tests
+     * (Fashion-MNIST's t10k); else {@link #split} holds out 20% with a fixed seed. {@code nnj
+     * evaluate} uses the same test data, so it measures what training reported.
+     *
+     * @param testSpec may be {@code null}
+     */
+    public static DataSet.Split trainAndTest(String spec, String testSpec, boolean labels) {
+        Loaded loaded = load(spec, labels);
+        if (testSpec != null) {
+            Loaded t = load(testSpec, labels);
+            return new DataSet.Split(loaded.data(), t.test() != null ? t.test() : t.data());
+        }
+        if (loaded.test() != null) {
+            return new DataSet.Split(loaded.data(), loaded.test());
+        }
+        return split(loaded.data());
+    }
+
     /** Splits {@code data} deterministically: a fixed-seed shuffle, then the last 20% (rounded up) for testing. */
     public static DataSet.Split split(DataSet data) {
         int test = (int) Math.ceil(data.size() * TEST_FRACTION);

@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
 
 /** {@code nnj evaluate}: the loss and accuracy (or MAE) of a saved model on data. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Evaluate a saved model (.nnj) on data: the test part of a source that has one "
-                + "(fashion-mnist's t10k, digits' documented 20% split), else all of it.")
+        description = "Evaluate a saved model (.nnj) on the test data 'nnj train --data DATA' uses: the "
+                + "source's test part (fashion-mnist's t10k), else its fixed-seed 20% split.")
 final class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -40,7 +40,7 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         AssembledModel m = ModelArchive.load(model, plugins.runtime(null, Runtime.getRuntime().availableProcessors())
                 .assembler());
-        DataSet test = evaluationData(data, m.loss().isClassification());
+        DataSet test = DataSources.trainAndTest(data, null, m.loss().isClassification()).test();
         Evaluation e = new Evaluator(m.model(), m.loss(), 256).evaluate(test);
         if (json) {
             Map<String, Object> o = new LinkedHashMap<>();
@@ -63,13 +63,5 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    static DataSet evaluationData(String data, boolean labels) {
-        DataSources.Loaded loaded = DataSources.load(data, labels);
-        if (loaded.test() != null) {
-            return loaded.test();
-        }
-        return data.equals("digits") ? DataSources.split(loaded.data()).test() : loaded.data();
     }
 }

@@ -27,6 +27,21 @@ final class ProgressBarListener implements TrainingListener {
         this.epochs = epochs;
     }
 
+    /**
+     * @param progress the option's value: {@code auto} (a bar on a terminal, not with JSON output),
+     *     {@code bar} or {@code none}
+     * @return whether to show the bar
+     * @throws IllegalArgumentException for another value
+     */
+    static boolean wanted(String progress, boolean json, boolean terminal) {
+        return switch (progress) {
+            case "auto" -> terminal && !json;
+            case "bar" -> true;
+            case "none" -> false;
+            default -> throw new IllegalArgumentException("expected auto, bar or none; got '" + progress + "'.");
+        };
+    }
+
     /** @return whether this JVM writes to a terminal */
     static boolean onTerminal() {
         return System.console() != null;

@@ -125,19 +125,9 @@ final class TrainCommand implements Callable<Integer> {
         ModelSpec modelSpec = overridden(checkpoint == null ? runtime.read(model) : checkpoint.spec());
         AssembledModel assembled = runtime.assemble(modelSpec);
         boolean labels = assembled.loss().isClassification();
-        DataSources.Loaded loaded = DataSources.load(data, labels);
-        DataSet train = loaded.data();
-        DataSet test;
-        if (testData != null) {
-            DataSources.Loaded t = DataSources.load(testData, labels);
-            test = t.test() != null ? t.test() : t.data();
-        } else if (loaded.test() != null) {
-            test = loaded.test();
-        } else {
-            DataSet.Split split = DataSources.split(train);
-            train = split.train();
-            test = split.test();
-        }
+        DataSet.Split sets = DataSources.trainAndTest(data, testData, labels);
+        DataSet train = sets.train();
+        DataSet test = sets.test();
         DataSet validation = null;
         if (validationSplit != null) {
             if (!(validationSplit > 0 && validationSplit < 1)) {
@@ -154,11 +144,14 @@ final class TrainCommand implements Callable<Integer> {
         }
         Trainer trainer = assembled.trainer();
         // The bar closes its line before the epoch's summary line is printed: add it first.
-        if (progress.equals("bar") || progress.equals("auto") && !json && ProgressBarListener.onTerminal()) {
+        boolean bar;
+        try {
+            bar = ProgressBarListener.wanted(progress, json, ProgressBarListener.onTerminal());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--progress: " + e.getMessage(), e);
+        }
+        if (bar) {
             trainer.addListener(new ProgressBarListener(System.err, assembled.training().epochs()));
-        } else if (!progress.equals("none") && !progress.equals("auto")) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--progress: expected auto, bar or none; got '" + progress + "'.");
         }
         trainer.addListener(reporter);
         if (validation != null) {

@@ -59,9 +59,15 @@ class PlotAndProgressTest {
     }
 
     @Test
-    void withoutATerminalTheOutputHasNoBar() {
-        CliRun run = CliRun.run("train", "--model", CliRun.model("digits-mlp.json"), "--data", "digits", "--epochs", "1");
-        assertFalse(run.out().contains("%"), run.out());
-        assertFalse(run.err().contains("%"), run.err());
+    void showsTheBarOnlyWhereAsked() {
+        assertTrue(ProgressBarListener.wanted("auto", false, true), "auto, on a terminal");
+        assertFalse(ProgressBarListener.wanted("auto", false, false), "auto, not on a terminal");
+        assertFalse(ProgressBarListener.wanted("auto", true, true), "auto with --json");
+        assertTrue(ProgressBarListener.wanted("bar", true, false));
+        assertFalse(ProgressBarListener.wanted("none", false, true));
+        CliRun run = CliRun.run("train", "--model", CliRun.model("digits-mlp.json"), "--data", "digits", "--progress",
+                "fancy");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith("--progress: expected auto, bar or none; got 'fancy'."), run.err());
     }
 }
