@@ -44,9 +44,11 @@ final class Shard implements Serializable {
      * @param parameters all parameter values, flattened in parameter order
      * @param batch the global indices of this step's batch
      * @param batchSize the global batch size, for the mean
-     * @return [gradient of every parameter (flattened) scaled by k/batchSize, then the loss sum k·loss/batchSize, then k]
+     * @return [gradient of every parameter (flattened) scaled by k/batchSize, the loss sum k·loss/batchSize, k,
+     *     then twice the nanoseconds this took (summed, and the maximum, as partitions are combined)]
      */
     double[] gradient(String modelJson, double[] parameters, long[] batch, int batchSize) {
+        long start = System.nanoTime();
         prepare(modelJson, batchSize);
         int k = 0;
         for (long index : batch) {
@@ -60,7 +62,7 @@ final class Shard implements Serializable {
         }
         List<Parameter> params = model.model().parameters();
         int total = Flat.size(params);
-        double[] out = new double[total + 2];
+        double[] out = new double[total + 4];
         if (k == 0) {
             return out;
         }
@@ -74,6 +76,8 @@ final class Shard implements Serializable {
         Flat.writeGradients(params, out, scale);
         out[total] = loss * scale;
         out[total + 1] = k;
+        out[total + 2] = System.nanoTime() - start;
+        out[total + 3] = out[total + 2];
         return out;
     }
 
@@ -83,9 +87,10 @@ final class Shard implements Serializable {
      * shard and epoch), and returns the new parameters and optimizer state.
      *
      * @param round which group of {@code steps} steps of the epoch this is, from 0
-     * @return [parameters, optimizer state, loss sum over the steps' examples, examples used]
+     * @return [parameters, optimizer state, loss sum over the steps' examples, examples used, nanoseconds this took]
      */
     double[] localSteps(String modelJson, double[] start, int batchSize, long seed, int epoch, int round, int steps) {
+        long startNanos = System.nanoTime();
         prepare(modelJson, batchSize);
         if (trainer == null) {
             trainer = new Trainer(model.model(), model.loss(), model.optimizer(), new TrainingOptions(1, batchSize, seed));
@@ -117,11 +122,12 @@ final class Shard implements Serializable {
             lossSum += trainer.step(x, y) * k;
             used += k;
         }
-        double[] out = new double[p + s + 2];
+        double[] out = new double[p + s + 3];
         System.arraycopy(Flat.values(params), 0, out, 0, p);
         OptimizerState.write(model.optimizer(), out, p);
         out[p + s] = lossSum;
         out[p + s + 1] = used;
+        out[p + s + 2] = System.nanoTime() - startNanos;
         return out;
     }
 

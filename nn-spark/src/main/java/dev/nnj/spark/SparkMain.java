@@ -76,11 +76,10 @@ public final class SparkMain {
             int partitions = Integer.parseInt(options.getOrDefault("--partitions",
                     Integer.toString(spark.defaultParallelism())));
             var rdd = spark.parallelize(examples(train, classes), partitions);
-            List<SparkTrainer.EpochStats> stats = mode.equals("sync") ? trainer.train(rdd, epochs)
+            List<EpochStats> stats = mode.equals("sync") ? trainer.train(rdd, epochs)
                     : trainer.trainAveraging(rdd, epochs, Integer.parseInt(options.getOrDefault("--local-steps", "8")));
-            for (SparkTrainer.EpochStats s : stats) {
-                out.printf(Locale.ROOT, "epoch %d  train loss %.4f  %.1f s (Spark jobs %.1f s)  %,.0f samples/s%n",
-                        s.epoch(), s.trainLoss(), s.seconds(), s.jobSeconds(), s.samplesPerSecond());
+            for (EpochStats s : stats) {
+                out.println(s.describe());
             }
             Evaluation result = null;
             if (test != null) {

@@ -33,10 +33,6 @@ public final class SparkTrainer {
     private final ModelSpec spec;
     private final AssembledModel model;
 
-    /** Per-epoch figures: the mean training loss, wall time, and the time spent in the Spark jobs. */
-    public record EpochStats(int epoch, double trainLoss, double seconds, double jobSeconds, double samplesPerSecond) {
-    }
-
     /** @param modelJson the model file's text; the model is built (and kept) on the driver */
     public SparkTrainer(JavaSparkContext spark, String modelJson) {
         this.spark = requireNonNull(spark, "spark is null");
@@ -57,7 +53,7 @@ public final class SparkTrainer {
      * @return one figure per epoch
      */
     public List<EpochStats> train(JavaRDD<Example> data, int epochs) {
-        JavaRDD<Shard> shards = data.zipWithIndex().mapPartitions(SparkTrainer::shard).persist(StorageLevel.MEMORY_ONLY());
+        JavaRDD<Shard> shards = shards(data);
         long count = data.count();
         if (count > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("more than 2^31 examples: not supported yet");
@@ -69,13 +65,13 @@ public final class SparkTrainer {
         int total = Flat.size(params);
         int[] order = new int[n];
         List<EpochStats> stats = new ArrayList<>();
+        int slots = slots(shards);
         for (int epoch = 1; epoch <= epochs; epoch++) {
             for (int i = 0; i < n; i++) {
                 order[i] = i;
             }
             Shuffle.shuffle(order, Seeds.stream(spec.seed(), "shuffle:epoch:" + epoch));
-            long start = System.nanoTime();
-            double jobNanos = 0;
+            EpochClock clock = new EpochClock(slots);
             double lossSum = 0;
             for (int b = 0; b < batches; b++) {
                 int from = b * batchSize;
@@ -83,17 +79,16 @@ public final class SparkTrainer {
                 for (int i = 0; i < batch.length; i++) {
                     batch[i] = order[from + i];
                 }
+                long sparkStart = clock.sparkStart();
                 Broadcast<double[]> values = spark.broadcast(Flat.values(params));
-                long jobStart = System.nanoTime();
                 double[] sum = step(shards, modelJson, values, batch, total);
-                jobNanos += System.nanoTime() - jobStart;
                 values.destroy();
+                clock.sparkDone(sparkStart, sum[total + 2], sum[total + 3]);
                 Flat.readGradients(sum, params);
                 model.optimizer().step();
                 lossSum += sum[total] * batch.length;
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            stats.add(new EpochStats(epoch, lossSum / n, seconds, jobNanos / 1e9, n / seconds));
+            stats.add(clock.stats(epoch, lossSum / n, n));
         }
         shards.unpersist();
         return stats;
@@ -111,7 +106,7 @@ public final class SparkTrainer {
         if (localSteps < 1) {
             throw new IllegalArgumentException("localSteps must be >= 1; got " + localSteps + ".");
         }
-        JavaRDD<Shard> shards = data.zipWithIndex().mapPartitions(SparkTrainer::shard).persist(StorageLevel.MEMORY_ONLY());
+        JavaRDD<Shard> shards = shards(data);
         int largest = shards.map(Shard::size).reduce(Math::max);
         long n = data.count();
         int batchSize = spec.batchSize();
@@ -122,39 +117,42 @@ public final class SparkTrainer {
         int stateSize = OptimizerState.size(model.optimizer());
         String json = modelJson;
         List<EpochStats> stats = new ArrayList<>();
+        int slots = slots(shards);
         for (int epoch = 1; epoch <= epochs; epoch++) {
-            long start = System.nanoTime();
-            double jobNanos = 0;
+            EpochClock clock = new EpochClock(slots);
             double lossSum = 0;
             for (int round = 0; round < rounds; round++) {
+                long sparkStart = clock.sparkStart();
                 double[] current = new double[p + stateSize];
                 System.arraycopy(Flat.values(params), 0, current, 0, p);
                 OptimizerState.write(model.optimizer(), current, p);
                 Broadcast<double[]> values = spark.broadcast(current);
                 int e = epoch;
                 int r = round;
-                long jobStart = System.nanoTime();
                 List<double[]> results = shards.map(shard -> shard.localSteps(json, values.value(), batchSize, seed, e,
                         r, localSteps)).collect();
-                jobNanos += System.nanoTime() - jobStart;
                 values.destroy();
                 double[] mean = new double[p + stateSize];
                 int contributing = 0;
+                double computeSum = 0;
+                double computeMax = 0;
                 for (double[] result : results) {
+                    computeSum += result[p + stateSize + 2];
+                    computeMax = Math.max(computeMax, result[p + stateSize + 2]);
                     if (result[p + stateSize + 1] > 0) {
-                        add(mean, java.util.Arrays.copyOf(result, p + stateSize));
+                        add(mean, result, mean.length);
                         lossSum += result[p + stateSize];
                         contributing++;
                     }
                 }
+                clock.sparkDone(sparkStart, computeSum, computeMax);
                 for (int i = 0; i < mean.length; i++) {
                     mean[i] /= contributing;
                 }
                 Flat.read(mean, params);
                 OptimizerState.read(mean, p, model.optimizer());
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            stats.add(new EpochStats(epoch, lossSum / n, seconds, jobNanos / 1e9, n / seconds));
+            stats.add(clock.stats(epoch, lossSum / n, n));
         }
         shards.unpersist();
         return stats;
@@ -162,16 +160,44 @@ public final class SparkTrainer {
 
     private static double[] step(JavaRDD<Shard> shards, String json, Broadcast<double[]> values, long[] batch,
             int total) {
-        return shards.treeAggregate(new double[total + 2],
-                (acc, shard) -> add(acc, shard.gradient(json, values.value(), batch, batch.length)),
-                SparkTrainer::add, 2);
+        // An empty zero value: Spark serializes the zero value into every task.
+        double[] sum = shards.treeAggregate(new double[0],
+                (acc, shard) -> combine(acc, shard.gradient(json, values.value(), batch, batch.length)),
+                SparkTrainer::combine, 2);
+        return sum.length == 0 ? new double[total + 4] : sum;
     }
 
-    private static double[] add(double[] acc, double[] more) {
-        for (int i = 0; i < acc.length; i++) {
+    /** Sums two {@link Shard#gradient} results (either may be empty): all values but the last, which is a maximum. */
+    private static double[] combine(double[] acc, double[] more) {
+        if (acc.length == 0 || more.length == 0) {
+            return acc.length == 0 ? more : acc;
+        }
+        int last = acc.length - 1;
+        add(acc, more, last);
+        acc[last] = Math.max(acc[last], more[last]);
+        return acc;
+    }
+
+    private static void add(double[] acc, double[] more, int length) {
+        for (int i = 0; i < length; i++) {
             acc[i] += more[i];
         }
-        return acc;
+    }
+
+    /**
+     * @return the data as one cached {@link Shard} per partition, its lineage cut: a task of an RDD
+     *     made by {@code parallelize} would otherwise carry its partition's examples (every step)
+     */
+    private static JavaRDD<Shard> shards(JavaRDD<Example> data) {
+        JavaRDD<Shard> shards = data.zipWithIndex().mapPartitions(SparkTrainer::shard).persist(StorageLevel.MEMORY_ONLY());
+        shards.rdd().localCheckpoint();
+        shards.count();
+        return shards;
+    }
+
+    /** @return how many of the shards' partitions can run at once */
+    private int slots(JavaRDD<Shard> shards) {
+        return Math.min(shards.getNumPartitions(), spark.defaultParallelism());
     }
 
     private static Iterator<Shard> shard(Iterator<Tuple2<Example, Long>> rows) {

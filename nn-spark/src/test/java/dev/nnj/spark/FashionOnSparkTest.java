@@ -26,7 +26,7 @@ class FashionOnSparkTest {
                 .set("spark.driver.bindAddress", "127.0.0.1"));
         try {
             SparkTrainer trainer = new SparkTrainer(spark, model);
-            List<SparkTrainer.EpochStats> stats = trainer.trainAveraging(
+            List<EpochStats> stats = trainer.trainAveraging(
                     spark.parallelize(SparkTrainerTest.examples(train, 10), 2), 10, 8);
             double accuracy = new Evaluator(trainer.model().model(), trainer.model().loss(), 256).evaluate(test).accuracy();
             System.out.println("fashion on local[2], averaging every 8 steps: test accuracy " + accuracy + "; " + stats);

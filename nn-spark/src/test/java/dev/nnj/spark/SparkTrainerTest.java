@@ -71,7 +71,7 @@ class SparkTrainerTest {
         }
         DataSet.Split split = all.split(360, Seeds.stream(1, "split"));
         SparkTrainer distributed = new SparkTrainer(spark, MODEL);
-        List<SparkTrainer.EpochStats> stats = distributed.trainAveraging(
+        List<EpochStats> stats = distributed.trainAveraging(
                 spark.parallelize(examples(split.train(), 10), 2), 15, 4);
         double accuracy = new dev.nnj.core.eval.Evaluator(distributed.model().model(), distributed.model().loss(), 256)
                 .evaluate(split.test()).accuracy();
@@ -84,7 +84,7 @@ class SparkTrainerTest {
     void matchesSingleMachineTrainingWithinTheStatedTolerance() {
         DataSet train = digits();
         SparkTrainer distributed = new SparkTrainer(spark, MODEL);
-        List<SparkTrainer.EpochStats> stats = distributed.train(spark.parallelize(examples(train, 10), 2), 2);
+        List<EpochStats> stats = distributed.train(spark.parallelize(examples(train, 10), 2), 2);
 
         AssembledModel single = NnRuntime.discover().assemble(ModelFileReader.read(MODEL, "m").withEpochs(2));
         var history = single.trainer().fit(train, null);
@@ -102,6 +102,9 @@ class SparkTrainerTest {
         System.out.println("largest weight difference after 90 steps: " + worst + "; epoch seconds " + stats);
         assertTrue(worst <= TOLERANCE, "largest weight difference " + worst);
         assertEquals(history.get(1).trainLoss(), stats.get(1).trainLoss(), 1e-10);
-        assertTrue(stats.get(1).jobSeconds() > 0 && stats.get(1).jobSeconds() <= stats.get(1).seconds());
+        EpochStats second = stats.get(1);
+        assertTrue(second.computeSeconds() > 0 && second.computeSeconds() <= second.sparkSeconds(), second.describe());
+        assertTrue(second.sparkSeconds() <= second.seconds(), second.describe());
+        assertTrue(second.exchangeShare() > 0 && second.exchangeShare() < 1, second.describe());
     }
 }

@@ -8,7 +8,8 @@ import java.util.concurrent.locks.LockSupport;
  * Runs a task over a range of rows split into one contiguous part per thread, always the same parts
  * for the same range and thread count, with parked worker threads and no allocation per call.
  * Kernels that split only the rows of their output, never a sum, give bit-identical results for
- * every thread count. One shared pool per thread count; calls are serialised.
+ * every thread count. One shared pool per thread count; calls on more than one thread are serialised,
+ * calls of a one-thread partitioner are not (they run on the caller and share nothing).
  */
 public final class Partitioner {
     /** A piece of work on rows {@code [from, to)}. */
@@ -59,12 +60,19 @@ public final class Partitioner {
      * Runs {@code work} on {@code [0, rows)} split into at most {@link #threads()} parts, the last
      * part on the calling thread, and returns when every part is done.
      */
-    public synchronized void run(int rows, RangeTask work) {
-        int parts = Math.min(threads, rows);
-        if (parts <= 1) {
+    public void run(int rows, RangeTask work) {
+        if (Math.min(threads, rows) <= 1) {
+            // No lock: callers on one thread each (Spark tasks in one executor) must not wait for each other.
             work.run(0, rows);
             return;
         }
+        synchronized (this) {
+            runParallel(rows, work);
+        }
+    }
+
+    private void runParallel(int rows, RangeTask work) {
+        int parts = Math.min(threads, rows);
         for (int i = 0; i < parts; i++) {
             from[i] = (int) ((long) rows * i / parts);
             to[i] = (int) ((long) rows * (i + 1) / parts);
@@ -100,6 +108,12 @@ public final class Partitioner {
     public void runInBlocks(int rows, int blockRows, RangeTask work) {
         if (blockRows < 1) {
             throw new IllegalArgumentException("blockRows must be >= 1; got " + blockRows + ".");
+        }
+        if (threads == 1) {
+            for (int from = 0; from < rows; from += blockRows) {
+                work.run(from, Math.min(rows, from + blockRows));
+            }
+            return;
         }
         synchronized (this) {
             blocked.set(rows, blockRows, work);

@@ -54,4 +54,26 @@ class PartitionerTest {
         assertEquals("boom", e.getMessage());
         p.run(4, (from, to) -> { });
     }
+
+    /** Spark runs several tasks in one executor JVM, each with a one-thread model: they must not queue. */
+    @Test
+    void oneThreadCallersFromDifferentThreadsRunAtTheSameTime() throws Exception {
+        java.util.concurrent.CyclicBarrier both = new java.util.concurrent.CyclicBarrier(2);
+        Partitioner.RangeTask meet = (from, to) -> {
+            try {
+                both.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("the other caller never arrived: calls were serialised", e);
+            }
+        };
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> Partitioner.of(1).run(5, meet));
+            var b = pool.submit(() -> Partitioner.of(1).runInBlocks(5, 8, meet));
+            a.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            b.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
