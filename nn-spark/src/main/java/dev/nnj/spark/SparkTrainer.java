@@ -51,8 +51,13 @@ public final class SparkTrainer {
      * Trains epochs 1 to {@code epochs} on {@code data}.
      *
      * @return one figure per epoch
+     * @throws dev.nnj.api.NnException an executor's (bad data, say), not Spark's wrapper around it
      */
     public List<EpochStats> train(JavaRDD<Example> data, int epochs) {
+        return Failures.unwrapping(() -> trainSync(data, epochs));
+    }
+
+    private List<EpochStats> trainSync(JavaRDD<Example> data, int epochs) {
         JavaRDD<Shard> shards = shards(data);
         long count = data.count();
         if (count > Integer.MAX_VALUE) {
@@ -101,11 +106,17 @@ public final class SparkTrainer {
      * states. An epoch is as many rounds as the largest partition needs to see all its examples once.
      * One exchange per {@code localSteps} steps instead of one per step: cheaper on a network, but
      * not equal to single-machine training.
+     *
+     * @throws dev.nnj.api.NnException an executor's (bad data, say), not Spark's wrapper around it
      */
     public List<EpochStats> trainAveraging(JavaRDD<Example> data, int epochs, int localSteps) {
         if (localSteps < 1) {
             throw new IllegalArgumentException("localSteps must be >= 1; got " + localSteps + ".");
         }
+        return Failures.unwrapping(() -> average(data, epochs, localSteps));
+    }
+
+    private List<EpochStats> average(JavaRDD<Example> data, int epochs, int localSteps) {
         JavaRDD<Shard> shards = shards(data);
         int largest = shards.map(Shard::size).reduce(Math::max);
         long n = data.count();

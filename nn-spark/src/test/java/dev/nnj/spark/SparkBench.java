@@ -47,7 +47,7 @@ public final class SparkBench {
             rows[i] = i;
         }
         DataSet train = all.subset(rows, "benchmark");
-        List<Example> rdd = SparkMain.examples(train, 10);
+        List<Example> rdd = SparkData.examples(train, new Targets(10, true));
         List<Run> runs = List.of(new Run("sync", 128, 1), new Run("sync", 1024, 1), new Run("averaging", 128, 8));
         List<String> json = new ArrayList<>();
         for (Run run : runs) {

@@ -57,7 +57,7 @@ class SparkTrainerTest {
     }
 
     static List<Example> examples(DataSet data, int classes) {
-        return SparkMain.examples(data, classes);
+        return SparkData.examples(data, new Targets(classes, true));
     }
 
     /** Parameter averaging every 4 local steps on 2 partitions, 15 epochs: a working model, not an equal one. */
