@@ -9,7 +9,8 @@
 # memory; then the ratios nnj/PyTorch; its last line is one JSON object with all of it.
 # The configurations run in ROUNDS interleaved rounds (default 3) and each figure is the median of
 # its rounds: on a shared machine single runs of the same program vary by 30% or more.
-# Installs the peer where missing (Debian's python3-torch and libopenblas0-openmp).
+# Installs the peers where missing (Debian's python3-torch and libopenblas0-openmp; DL4J 1.0.0-M2.1
+# from Maven Central, built in bench/dl4j, a project outside nnj's build). NO_DL4J=1 leaves DL4J out.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -25,6 +26,11 @@ if ((${#need[@]})); then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need[@]}" >&2
 fi
 [[ -f nn-bench/target/benchmarks.jar ]] || mvn -B -q package -DskipTests >&2
+dl4j="${NO_DL4J:-}"
+if [[ -z "$dl4j" && ! -f bench/dl4j/target/classpath.txt ]]; then
+  echo "building the DL4J peer (downloads ~150 MB from Maven Central once) ..." >&2
+  mvn -B -q -f bench/dl4j/pom.xml package >&2
+fi
 
 out="$(mktemp -d)"
 jar=nn-bench/target/benchmarks.jar
@@ -39,6 +45,13 @@ for round in $(seq 1 "$rounds"); do
   nnj "$round" ejml
   nnj "$round" blas -Dnnj.blas.native=true
   nnj "$round" blas-vector --add-modules jdk.incubator.vector -Dnnj.blas.native=false
+  if [[ -z "$dl4j" ]]; then
+    echo "round $round: dl4j float64 ..." >&2
+    # DL4J's fastest setting here: libnd4j's OpenMP loops on 1 thread, its OpenBLAS on 2 (measured
+    # 2026-11-28: OMP_NUM_THREADS=2 gave 2,062 and 3,630/s at batch 32 and 128, this 6,449 and 8,175/s).
+    OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=2 java -cp "bench/dl4j/target/classes:$(cat bench/dl4j/target/classpath.txt)" \
+      dev.nnj.bench.dl4j.Dl4jMlp "$data" 2>/dev/null | tail -1 > "$out/dl4j-float64.$round.json"
+  fi
   for p in float64 float32; do
     echo "round $round: pytorch $p ..." >&2
     LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-openmp OMP_NUM_THREADS=2 \
@@ -74,7 +87,14 @@ for name, r in runs.items():
 print("\nratio nnj / PyTorch float64 (latency: lower is better)")
 for name, r in ratios.items():
     print("%-22s %12s %12s %13s %14s" % (name, *(r[k] for k in keys[:4])))
+dl4j_ratios = {}
+if "dl4j-float64" in runs:
+    peer = runs["dl4j-float64"]
+    dl4j_ratios = {name: {k: round(r[k] / peer[k], 2) for k in keys[:4]} for name, r in runs.items() if name.startswith("nnj")}
+    print("\nratio nnj / DL4J float64 (latency: lower is better)")
+    for name, r in dl4j_ratios.items():
+        print("%-22s %12s %12s %13s %14s" % (name, *(r[k] for k in keys[:4])))
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
 print(json.dumps({"machine": {"cpu": cpu, "cores": os.cpu_count()}, "runs": runs,
-                  "ratiosToPytorchFloat64": ratios, "nnjJarMegabytes": None if jar_mb == "null" else int(jar_mb)}))
+                  "ratiosToPytorchFloat64": ratios, "ratiosToDl4jFloat64": dl4j_ratios, "nnjJarMegabytes": None if jar_mb == "null" else int(jar_mb)}))
 PY
