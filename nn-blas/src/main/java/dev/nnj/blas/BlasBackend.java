@@ -75,7 +75,8 @@ public final class BlasBackend implements Backend {
     @Override
     public Kernels create(int threads) {
         BLAS blas = Holder.NATIVE != null ? Holder.NATIVE : JavaBLAS.getInstance();
-        return new BlasKernels(blas, threads, describe(blas));
+        String advice = blas == Holder.NATIVE ? BlasThreads.advice(mappedBlasLibraries(), System.getenv(), threads) : null;
+        return new BlasKernels(blas, threads, describe(blas), advice);
     }
 
     /** @return the BLAS class and, for native BLAS, the library the process actually mapped */

@@ -18,7 +18,8 @@ import dev.nnj.core.math.Partitioner;
  * rows), else blocks of {@value #BLOCK} columns (so that a batch of 32 still keeps two cores
  * busy). The blocks depend on the shapes only, never on the thread count: OpenBLAS rounds differently for calls of different shapes, so only the same calls
  * give the same bits. No block divides a sum. The BLAS itself should run single-threaded
- * ({@code OPENBLAS_NUM_THREADS=1}, as the {@code nnj} launcher sets).
+ * ({@code OMP_NUM_THREADS=1} and {@code OPENBLAS_NUM_THREADS=1}, as the {@code nnj} launcher sets;
+ * {@link BlasThreads} warns otherwise).
  */
 final class BlasKernels implements Kernels {
     /** Rows or columns of the output per {@code dgemm} call. */
@@ -31,6 +32,8 @@ final class BlasKernels implements Kernels {
     private final Dgemm dgemm;
     private final Partitioner partitioner;
     private final String description;
+    /** What to tell the user when this splits a product while OpenBLAS has threads of its own; or null. */
+    private final String threadAdvice;
 
     private final MultRows multRows = new MultRows();
     private final MultColumns multColumns = new MultColumns();
@@ -38,10 +41,11 @@ final class BlasKernels implements Kernels {
     private final MultTransBRows multTransBRows = new MultTransBRows();
     private final MultTransBColumns multTransBColumns = new MultTransBColumns();
 
-    BlasKernels(BLAS blas, int threads, String description) {
+    BlasKernels(BLAS blas, int threads, String description, String threadAdvice) {
         this.dgemm = new Dgemm(blas);
         this.partitioner = Partitioner.of(threads);
         this.description = description;
+        this.threadAdvice = threadAdvice;
     }
 
     private boolean byRows(int outputRows) {
@@ -60,12 +64,14 @@ final class BlasKernels implements Kernels {
                 partitioner.runInBlocks(rows, Math.max(rows, 1), rowTask);
             }
         } else if (byRows(rows)) {
+            BlasThreads.warnOnce(threadAdvice);
             int block = Math.max(BLOCK, (rows + 8 * BLOCK - 1) / (8 * BLOCK) * BLOCK);
             synchronized (rowTask) {
                 rowTask.set(a, b, c);
                 partitioner.runInBlocks(rows, block, rowTask);
             }
         } else {
+            BlasThreads.warnOnce(threadAdvice);
             synchronized (columnTask) {
                 columnTask.set(a, b, c);
                 partitioner.runInBlocks(c.cols(), BLOCK, columnTask);
@@ -83,6 +89,9 @@ final class BlasKernels implements Kernels {
     public void multAddTransA(Tensor a, Tensor b, Tensor c) {
         KernelShapes.multAddTransA(a, b, c);
         long work = (long) a.rows() * a.cols() * b.cols();
+        if (work >= MIN_SPLIT_WORK) {
+            BlasThreads.warnOnce(threadAdvice);
+        }
         synchronized (multAddTransA) {
             multAddTransA.set(a, b, c);
             partitioner.runInBlocks(c.rows(), work < MIN_SPLIT_WORK ? Math.max(c.rows(), 1) : BLOCK, multAddTransA);

@@ -8,6 +8,6 @@ import dev.nnj.core.math.KernelsContract;
 class JavaBlasKernelsTest extends KernelsContract {
     @Override
     protected Kernels kernels(int threads) {
-        return new BlasKernels(JavaBLAS.getInstance(), threads, "java");
+        return new BlasKernels(JavaBLAS.getInstance(), threads, "java", null);
     }
 }

@@ -85,7 +85,7 @@ public final class SparkData {
             rdd = fromTable(spark.read().parquet(source.substring(8)).withColumn(FILE, input_file_name()),
                     source, columns, inputs, targets, false);
         } else if (source.startsWith("csv:")) {
-            rdd = fromTable(csv(spark, source.substring(4), columns), source, columns, inputs, targets, true);
+            rdd = fromTable(csv(spark, source.substring(4)), source, columns, inputs, targets, true);
         } else {
             throw new IllegalArgumentException("Unknown data source '" + source
                     + "': expected parquet:PATH, csv:PATH or idx:IMAGES,LABELS.");
@@ -93,8 +93,11 @@ public final class SparkData {
         return partitions > 0 ? rdd.repartition(partitions) : rdd;
     }
 
-    /** Reads a CSV file as numbers, with a header if its first line has a field that is not a number. */
-    private static Dataset<Row> csv(SparkSession spark, String path, Columns columns) {
+    /**
+     * Reads a CSV file as numbers, with a header if its first line has a field that is not a number.
+     * One pass over the file checks every value first, so that a bad one is named before training.
+     */
+    private static Dataset<Row> csv(SparkSession spark, String path) {
         List<String> first = spark.read().textFile(path).limit(1).collectAsList();
         if (first.isEmpty()) {
             throw new DataException(path + ": the CSV file is empty.");

@@ -59,7 +59,7 @@ public final class SparkTrainer {
 
     private List<EpochStats> trainSync(JavaRDD<Example> data, int epochs) {
         JavaRDD<Shard> shards = shards(data);
-        long count = data.count();
+        long count = count(shards);
         if (count > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("more than 2^31 examples: not supported yet");
         }
@@ -119,7 +119,7 @@ public final class SparkTrainer {
     private List<EpochStats> average(JavaRDD<Example> data, int epochs, int localSteps) {
         JavaRDD<Shard> shards = shards(data);
         int largest = shards.map(Shard::size).reduce(Math::max);
-        long n = data.count();
+        long n = count(shards);
         int batchSize = spec.batchSize();
         long seed = spec.seed();
         int rounds = (largest + batchSize * localSteps - 1) / (batchSize * localSteps);
@@ -204,6 +204,11 @@ public final class SparkTrainer {
         shards.rdd().localCheckpoint();
         shards.count();
         return shards;
+    }
+
+    /** @return the number of examples, from the cached shards (not by reading the data again) */
+    private static long count(JavaRDD<Shard> shards) {
+        return shards.map(shard -> (long) shard.size()).reduce(Long::sum);
     }
 
     /** @return how many of the shards' partitions can run at once */

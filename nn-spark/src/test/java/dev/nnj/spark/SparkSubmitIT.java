@@ -55,6 +55,7 @@ class SparkSubmitIT {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("out.txt").toFile());
         pb.environment().put("OPENBLAS_NUM_THREADS", "1");
+        pb.environment().put("OMP_NUM_THREADS", "1");
         Process p = pb.start();
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), "spark-submit did not finish in 5 minutes");
         String out = Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8);

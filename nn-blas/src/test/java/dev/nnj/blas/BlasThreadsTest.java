@@ -1,0 +1,73 @@
+package dev.nnj.blas;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ludovic.netlib.blas.JavaBLAS;
+import dev.nnj.api.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+/** When OpenBLAS's own threads would compete with nnj's, the user is told which variable to set, once. */
+class BlasThreadsTest {
+    private static final String OPENMP = "/usr/lib/x86_64-linux-gnu/openblas-openmp/libopenblasp-r0.3.21.so";
+    private static final String PTHREAD = "/usr/lib/x86_64-linux-gnu/openblas-pthread/libopenblas.so.0";
+
+    @Test
+    void namesTheVariableOfEachOpenBlasBuild() {
+        String omp = BlasThreads.advice(OPENMP, Map.of(), 2);
+        assertTrue(omp.startsWith("OpenBLAS (OpenMP build) starts its own threads in every call beside nnj's 2"), omp);
+        assertTrue(omp.contains("Set OMP_NUM_THREADS=1 in the environment (bin/nnj does)"), omp);
+        String pthreads = BlasThreads.advice(PTHREAD, Map.of("OMP_NUM_THREADS", "1"), 4);
+        assertTrue(pthreads.contains("(pthreads build)") && pthreads.contains("Set OPENBLAS_NUM_THREADS=1"), pthreads);
+    }
+
+    @Test
+    void saysNothingWhenOpenBlasIsSingleThreadedOrNnjUsesOneThreadOrTheBlasIsAnother() {
+        assertNull(BlasThreads.advice(OPENMP, Map.of("OMP_NUM_THREADS", "1"), 2));
+        assertNull(BlasThreads.advice(PTHREAD, Map.of("OPENBLAS_NUM_THREADS", "1"), 2));
+        assertNull(BlasThreads.advice(OPENMP, Map.of(), 1));
+        assertNull(BlasThreads.advice("/usr/lib/x86_64-linux-gnu/blas/libblas.so.3", Map.of(), 2));
+    }
+
+    @Test
+    void warnsOnceWhenAProductIsFirstSplit() {
+        List<LogRecord> records = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger log = Logger.getLogger("dev.nnj.blas");
+        log.addHandler(capture);
+        try {
+            BlasKernels kernels = new BlasKernels(JavaBLAS.getInstance(), 2, "java", "advice");
+            Tensor small = Tensor.zeros(4, 4);
+            kernels.mult(small, small, Tensor.zeros(4, 4));
+            assertEquals(0, records.size(), "a product that is not split says nothing");
+            Tensor x = Tensor.zeros(128, 784);
+            Tensor w = Tensor.zeros(784, 256);
+            kernels.mult(x, w, Tensor.zeros(128, 256));
+            kernels.mult(x, w, Tensor.zeros(128, 256));
+            assertEquals(1, records.size());
+            assertEquals("advice", records.get(0).getMessage());
+        } finally {
+            log.removeHandler(capture);
+        }
+    }
+}
