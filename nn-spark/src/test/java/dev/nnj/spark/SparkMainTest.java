@@ -24,9 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The entry point on local[2], from CSV and from Parquet, saving models plain nnj loads. */
 class SparkMainTest {
 
-    @Test
-    void trainsOnLocalTwoAndSavesAModelPlainNnjLoads(@TempDir Path dir) throws Exception {
-        // The digits with pixels scaled to [0, 1], as a CSV file (csv: takes values as they are).
+    /** @return the digits' training split with pixels scaled to [0, 1], as a CSV file (csv: takes values as they are) */
+    static Path digitsCsv(Path dir) throws java.io.IOException {
         StringBuilder csv = new StringBuilder();
         var data = SparkTrainerTest.digits();
         for (int i = 0; i < data.size(); i++) {
@@ -35,7 +34,12 @@ class SparkMainTest {
             }
             csv.append(data.label(i)).append('\n');
         }
-        Path digits = Files.writeString(dir.resolve("digits.csv"), csv);
+        return Files.writeString(dir.resolve("digits.csv"), csv);
+    }
+
+    @Test
+    void trainsOnLocalTwoAndSavesAModelPlainNnjLoads(@TempDir Path dir) throws Exception {
+        Path digits = digitsCsv(dir);
         Path model = Files.writeString(dir.resolve("m.json"), SparkTrainerTest.MODEL);
         Path saved = dir.resolve("m.nnj");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -33,14 +33,7 @@ class SparkSubmitIT {
         Path jar = Path.of(System.getProperty("nnj.spark.jar"));
         assertTrue(Files.isRegularFile(jar), jar + " missing: run mvn verify (the jar is built in package)");
         DataSet digits = SparkTrainerTest.digits();
-        StringBuilder csv = new StringBuilder();
-        for (int i = 0; i < digits.size(); i++) {
-            for (double v : digits.features().row(i)) {
-                csv.append(v).append(',');
-            }
-            csv.append(digits.label(i)).append('\n');
-        }
-        Path data = Files.writeString(dir.resolve("digits.csv"), csv);
+        Path data = SparkMainTest.digitsCsv(dir);
         Path model = Files.writeString(dir.resolve("m.json"), SparkTrainerTest.MODEL);
         Path saved = dir.resolve("m.nnj");
 
