@@ -71,6 +71,10 @@ public final class SparkData {
             int partitions) {
         int inputs = model.model().inputShape().size();
         Targets targets = new Targets(model.model().outputShape().size(), model.loss().isClassification());
+        if (!targets.classification() && targets.outputs() != 1) {
+            throw new DataException(source + ": a label column gives one target per example, but this regression "
+                    + "model has " + targets.outputs() + " outputs; train it with nnj's own readers, or give it one output.");
+        }
         JavaRDD<Example> rdd;
         if (source.startsWith("idx:")) {
             String[] files = source.substring(4).split(",", -1);

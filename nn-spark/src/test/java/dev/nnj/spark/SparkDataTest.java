@@ -213,6 +213,16 @@ class SparkDataTest {
     }
 
     @Test
+    void refusesALabelColumnForARegressionModelWithSeveralOutputs() {
+        AssembledModel regression = NnRuntime.discover().assemble(ModelFileReader.read(
+                SparkTrainerTest.MODEL.replace("softmax-cross-entropy", "mse"), "m"));
+        DataException e = assertThrows(DataException.class,
+                () -> SparkData.read(spark, "csv:x.csv", SparkData.Columns.defaults(), regression, 0));
+        assertEquals("csv:x.csv: a label column gives one target per example, but this regression model has 10 "
+                + "outputs; train it with nnj's own readers, or give it one output.", e.getMessage());
+    }
+
+    @Test
     void rejectsAnUnknownSource() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> read("json:x"));
         assertEquals("Unknown data source 'json:x': expected parquet:PATH, csv:PATH or idx:IMAGES,LABELS.", e.getMessage());
