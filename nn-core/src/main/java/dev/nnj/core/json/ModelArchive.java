@@ -7,9 +7,6 @@ import dev.nnj.api.DataException;
 import dev.nnj.api.ModelConfigException;
 import dev.nnj.api.NnException;
 import dev.nnj.api.Optimizer;
-import dev.nnj.api.Parameter;
-import dev.nnj.api.ParameterRole;
-import dev.nnj.api.Tensor;
 import dev.nnj.api.spi.Config;
 import dev.nnj.api.spi.MapConfig;
 import dev.nnj.core.build.AssembledModel;
@@ -89,7 +86,7 @@ public final class ModelArchive {
     public static void save(Path file, ModelSpec spec, Sequential model, Optimizer optimizer, TrainingState training) {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put(MODEL_ENTRY, modelJson(spec));
-        entries.put(WEIGHTS_ENTRY, Safetensors.write(weights(model), Map.of("format", "pt")));
+        entries.put(WEIGHTS_ENTRY, Safetensors.write(Weights.of(model), Map.of("format", "pt")));
         if (optimizer != null) {
             entries.put(OPTIMIZER_ENTRY, Safetensors.write(optimizerState(optimizer), Map.of()));
         }
@@ -205,65 +202,6 @@ public final class ModelArchive {
         return v == null ? "development" : v;
     }
 
-    /** @return the parameters in PyTorch's layout: weights [out, in], biases [out], others as they are */
-    public static Map<String, Safetensors.Entry> weights(Sequential model) {
-        Map<String, Safetensors.Entry> out = new LinkedHashMap<>();
-        for (Parameter p : model.parameters()) {
-            Tensor v = p.value();
-            if (p.role() == ParameterRole.WEIGHT) {
-                double[] t = new double[v.size()];
-                for (int r = 0; r < v.rows(); r++) {
-                    for (int c = 0; c < v.cols(); c++) {
-                        t[c * v.rows() + r] = v.get(r, c);
-                    }
-                }
-                out.put(p.path(), Safetensors.Entry.of(v.cols(), v.rows(), t));
-            } else if (p.role() == ParameterRole.BIAS && v.rows() == 1) {
-                out.put(p.path(), new Safetensors.Entry(new long[] {v.cols()}, Arrays.copyOf(v.data(), v.size())));
-            } else {
-                out.put(p.path(), Safetensors.Entry.of(v.rows(), v.cols(), Arrays.copyOf(v.data(), v.size())));
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Copies {@code weights} into the model's parameters.
-     *
-     * @throws DataException naming {@code source} if a parameter is missing, extra, or of another shape
-     */
-    public static void applyWeights(Sequential model, Map<String, Safetensors.Entry> weights, String source) {
-        Map<String, Safetensors.Entry> expected = weights(model);
-        for (String name : weights.keySet()) {
-            if (!expected.containsKey(name)) {
-                throw new DataException(source + ": tensor '" + name + "' is not a parameter of this model; its "
-                        + "parameters are " + expected.keySet() + ".");
-            }
-        }
-        for (Parameter p : model.parameters()) {
-            Safetensors.Entry e = weights.get(p.path());
-            long[] shape = expected.get(p.path()).shape();
-            if (e == null) {
-                throw new DataException(source + ": tensor '" + p.path() + "' is missing; expected shape "
-                        + Arrays.toString(shape) + ".");
-            }
-            if (!Arrays.equals(shape, e.shape())) {
-                throw new DataException(source + ": tensor '" + p.path() + "' has shape " + Arrays.toString(e.shape())
-                        + "; the model needs " + Arrays.toString(shape) + ".");
-            }
-            Tensor v = p.value();
-            if (p.role() == ParameterRole.WEIGHT) {
-                for (int r = 0; r < v.rows(); r++) {
-                    for (int c = 0; c < v.cols(); c++) {
-                        v.set(r, c, e.values()[c * v.rows() + r]);
-                    }
-                }
-            } else {
-                System.arraycopy(e.values(), 0, v.data(), 0, v.size());
-            }
-        }
-    }
-
     /**
      * Reads and checks a {@code .nnj} file without building the model.
      *
@@ -298,7 +236,7 @@ public final class ModelArchive {
     public static AssembledModel load(Path file, ModelAssembler assembler) {
         Contents contents = read(file);
         AssembledModel model = assembler.assemble(contents.spec());
-        applyWeights(model.model(), contents.weights(), file + "!/" + WEIGHTS_ENTRY);
+        Weights.apply(model.model(), contents.weights(), file + "!/" + WEIGHTS_ENTRY);
         return model;
     }
 
@@ -330,16 +268,5 @@ public final class ModelArchive {
     /** @return a copy of an optimizer config with {@code learningRate} replaced */
     public static Config withLearningRate(Config optimizer, double learningRate) {
         return ((MapConfig) optimizer).with("learningRate", learningRate);
-    }
-
-    /** Reads a safetensors file of weights, e.g. exported from PyTorch. */
-    public static Map<String, Safetensors.Entry> readWeights(Path file) {
-        try {
-            return Safetensors.read(java.nio.file.Files.readAllBytes(file), file.toString());
-        } catch (NoSuchFileException e) {
-            throw new DataException("Weights file not found: " + file.toAbsolutePath() + ".", e);
-        } catch (IOException e) {
-            throw new DataException("Cannot read " + file + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -77,7 +77,7 @@ class ModelArchiveTest {
     @Test
     void storesWeightsInPyTorchsLinearLayout() {
         AssembledModel m = build();
-        Map<String, Safetensors.Entry> w = ModelArchive.weights(m.model());
+        Map<String, Safetensors.Entry> w = Weights.of(m.model());
         assertArrayEquals(new long[] {5, 6}, w.get("layers.0.weight").shape());
         assertArrayEquals(new long[] {5}, w.get("layers.0.bias").shape());
         // [out, in]: element (o, i) of the stored matrix is W[i][o] of nnj's [in, out] weight.

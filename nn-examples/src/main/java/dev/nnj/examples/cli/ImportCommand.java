@@ -4,6 +4,7 @@ import dev.nnj.core.NnRuntime;
 import dev.nnj.core.build.AssembledModel;
 import dev.nnj.core.build.ModelSpec;
 import dev.nnj.core.json.ModelArchive;
+import dev.nnj.core.json.Weights;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -35,7 +36,7 @@ final class ImportCommand implements Callable<Integer> {
         NnRuntime runtime = plugins.runtime(null, 1);
         ModelSpec modelSpec = runtime.read(modelFile);
         AssembledModel m = runtime.assemble(modelSpec);
-        ModelArchive.applyWeights(m.model(), ModelArchive.readWeights(weights), weights.toString());
+        Weights.apply(m.model(), Weights.read(weights), weights.toString());
         ModelArchive.save(out, modelSpec, m.model());
         spec.commandLine().getOut().printf("wrote %s%n", out);
         spec.commandLine().getOut().flush();

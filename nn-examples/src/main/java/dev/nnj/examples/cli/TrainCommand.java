@@ -7,6 +7,7 @@ import dev.nnj.core.data.DataSet;
 import dev.nnj.core.eval.Evaluation;
 import dev.nnj.core.json.Checkpointer;
 import dev.nnj.core.json.ModelArchive;
+import dev.nnj.core.json.Weights;
 import dev.nnj.core.train.CsvLog;
 import dev.nnj.core.train.EarlyStopping;
 import dev.nnj.core.train.Trainer;
@@ -167,7 +168,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         int firstEpoch = 1;
         if (checkpoint != null) {
-            ModelArchive.applyWeights(assembled.model(), checkpoint.weights(), resume + "!/" + ModelArchive.WEIGHTS_ENTRY);
+            Weights.apply(assembled.model(), checkpoint.weights(), resume + "!/" + ModelArchive.WEIGHTS_ENTRY);
             ModelArchive.restoreOptimizer(assembled.optimizer(), checkpoint.optimizer(),
                     resume + "!/" + ModelArchive.OPTIMIZER_ENTRY);
             firstEpoch = checkpoint.training().epoch() + 1;
