@@ -23,20 +23,21 @@ import org.apache.spark.broadcast.Broadcast;
 public final class SparkEvaluator {
     /** Examples evaluated at once on an executor: a partition is streamed, not held whole. */
     private static final int CHUNK = 4096;
+
     private SparkEvaluator() {
     }
 
     /**
      * @param modelJson the model file the executors build the model from
      * @param model the trained model on the driver
+     * @throws dev.nnj.api.NnException an executor's (bad data, say), not Spark's wrapper around it
      */
     public static Evaluation evaluate(JavaSparkContext spark, JavaRDD<Example> data, String modelJson,
             AssembledModel model) {
         Broadcast<double[]> values = spark.broadcast(Flat.values(model.model().parameters()));
         try {
-            Partial sum = data.mapPartitions(rows -> evaluatePartition(rows, modelJson, values.value()))
-                    .reduce(Partial::plus);
-            return sum.evaluation();
+            return Failures.unwrapping(() -> data.mapPartitions(rows -> evaluatePartition(rows, modelJson, values.value()))
+                    .reduce(Partial::plus).evaluation());
         } finally {
             values.destroy();
         }
