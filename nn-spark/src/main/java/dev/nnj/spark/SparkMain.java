@@ -9,7 +9,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -80,19 +79,26 @@ public final class SparkMain {
         JavaSparkContext spark = JavaSparkContext.fromSparkContext(session.sparkContext());
         SparkTrainer trainer = new SparkTrainer(spark, modelJson);
         var rdd = SparkData.read(session, require(options, "--data"), columns, trainer.model(), partitions);
-        List<EpochStats> stats = mode.equals("sync") ? trainer.train(rdd, epochs)
-                : trainer.trainAveraging(rdd, epochs, Integer.parseInt(options.getOrDefault("--local-steps", "8")));
-        for (EpochStats s : stats) {
-            out.println(s.describe());
+        var test = options.containsKey("--test-data")
+                ? SparkData.read(session, options.get("--test-data"), columns, trainer.model(), 0).cache() : null;
+        Evaluation[] last = new Evaluation[1];
+        SparkTrainer.EpochListener report = stats -> {
+            out.print(stats.describe());
+            if (test != null) {
+                // Not part of the epoch's time: evaluated after it, where the test data lies.
+                last[0] = SparkEvaluator.evaluate(spark, test, modelJson, trainer.model());
+                out.print("  " + describe(last[0]));
+            }
+            out.println();
+        };
+        if (mode.equals("sync")) {
+            trainer.train(rdd, epochs, report);
+        } else {
+            trainer.trainAveraging(rdd, epochs, Integer.parseInt(options.getOrDefault("--local-steps", "8")), report);
         }
-        Evaluation result = null;
-        if (options.containsKey("--test-data")) {
-            var test = SparkData.read(session, options.get("--test-data"), columns, trainer.model(), 0);
-            result = SparkEvaluator.evaluate(spark, test, modelJson, trainer.model());
-            out.printf(Locale.ROOT, "test loss %.4f, test %s on %,d examples%n", result.loss(),
-                    result.isClassification() ? String.format(Locale.ROOT, "accuracy %.4f", result.accuracy())
-                            : String.format(Locale.ROOT, "mean absolute error %.4f", result.meanAbsoluteError()),
-                    result.examples());
+        Evaluation result = last[0];
+        if (result != null) {
+            out.printf(Locale.ROOT, "final: %s on %,d test examples%n", describe(result), result.examples());
         }
         if (options.containsKey("--save")) {
             ModelArchive.save(Path.of(options.get("--save")), ModelFileReader.read(modelJson, modelFile),
@@ -100,6 +106,12 @@ public final class SparkMain {
             out.println("saved " + options.get("--save"));
         }
         return result;
+    }
+
+    private static String describe(Evaluation e) {
+        return String.format(Locale.ROOT, "test loss %.4f  test %s", e.loss(), e.isClassification()
+                ? String.format(Locale.ROOT, "accuracy %.4f", e.accuracy())
+                : String.format(Locale.ROOT, "mean absolute error %.4f", e.meanAbsoluteError()));
     }
 
     private static String withBatchSize(String json, int batchSize) {

@@ -33,6 +33,12 @@ public final class SparkTrainer {
     private final ModelSpec spec;
     private final AssembledModel model;
 
+    /** Called on the driver after every epoch, with the model as trained so far ({@link #model()}). */
+    @FunctionalInterface
+    public interface EpochListener {
+        void onEpoch(EpochStats stats);
+    }
+
     /** @param modelJson the model file's text; the model is built (and kept) on the driver */
     public SparkTrainer(JavaSparkContext spark, String modelJson) {
         this.spark = requireNonNull(spark, "spark is null");
@@ -54,10 +60,15 @@ public final class SparkTrainer {
      * @throws dev.nnj.api.NnException an executor's (bad data, say), not Spark's wrapper around it
      */
     public List<EpochStats> train(JavaRDD<Example> data, int epochs) {
-        return Failures.unwrapping(() -> trainSync(data, epochs));
+        return train(data, epochs, stats -> { });
     }
 
-    private List<EpochStats> trainSync(JavaRDD<Example> data, int epochs) {
+    /** As {@link #train(JavaRDD, int)}, telling {@code listener} after every epoch. */
+    public List<EpochStats> train(JavaRDD<Example> data, int epochs, EpochListener listener) {
+        return Failures.unwrapping(() -> trainSync(data, epochs, listener));
+    }
+
+    private List<EpochStats> trainSync(JavaRDD<Example> data, int epochs, EpochListener listener) {
         JavaRDD<Shard> shards = shards(data);
         long count = count(shards);
         if (count > Integer.MAX_VALUE) {
@@ -94,6 +105,7 @@ public final class SparkTrainer {
                 lossSum += sum[total] * batch.length;
             }
             stats.add(clock.stats(epoch, lossSum / n, n));
+            listener.onEpoch(stats.get(stats.size() - 1));
         }
         shards.unpersist();
         return stats;
@@ -113,10 +125,18 @@ public final class SparkTrainer {
         if (localSteps < 1) {
             throw new IllegalArgumentException("localSteps must be >= 1; got " + localSteps + ".");
         }
-        return Failures.unwrapping(() -> average(data, epochs, localSteps));
+        return trainAveraging(data, epochs, localSteps, stats -> { });
     }
 
-    private List<EpochStats> average(JavaRDD<Example> data, int epochs, int localSteps) {
+    /** As {@link #trainAveraging(JavaRDD, int, int)}, telling {@code listener} after every epoch. */
+    public List<EpochStats> trainAveraging(JavaRDD<Example> data, int epochs, int localSteps, EpochListener listener) {
+        if (localSteps < 1) {
+            throw new IllegalArgumentException("localSteps must be >= 1; got " + localSteps + ".");
+        }
+        return Failures.unwrapping(() -> average(data, epochs, localSteps, listener));
+    }
+
+    private List<EpochStats> average(JavaRDD<Example> data, int epochs, int localSteps, EpochListener listener) {
         JavaRDD<Shard> shards = shards(data);
         int largest = shards.map(Shard::size).reduce(Math::max);
         long n = count(shards);
@@ -164,6 +184,7 @@ public final class SparkTrainer {
                 OptimizerState.read(mean, p, model.optimizer());
             }
             stats.add(clock.stats(epoch, lossSum / n, n));
+            listener.onEpoch(stats.get(stats.size() - 1));
         }
         shards.unpersist();
         return stats;

@@ -76,8 +76,10 @@ class SparkMainTest {
             "--save", saved.toString()}, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String out = bytes.toString(StandardCharsets.UTF_8);
         System.out.println("SparkMain from Parquet, sync:\n" + out);
+        // Every epoch: its time and where it went, then the test figures of the model so far.
         assertTrue(out.matches("(?s).*epoch 5  train loss [0-9.]+  [0-9.]+ s \\(compute [0-9.]+ s, exchange [0-9.]+ s = "
-                + "[0-9]+%, driver [0-9.]+ s\\)  [0-9,]+ samples/s\n.*"), out);
+                + "[0-9]+%, driver [0-9.]+ s\\)  [0-9,]+ samples/s  test loss [0-9.]+  test accuracy [0-9.]+\n.*"), out);
+        assertEquals(5, out.lines().filter(l -> l.startsWith("epoch ") && l.contains("test accuracy")).count(), out);
         assertTrue(e.accuracy() >= 0.93, out);
         assertEquals(360, e.examples());
         AssembledModel loaded = ModelArchive.load(saved, NnRuntime.discover().assembler());

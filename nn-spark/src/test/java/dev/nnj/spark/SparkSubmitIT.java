@@ -52,7 +52,7 @@ class SparkSubmitIT {
         Process p = pb.start();
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), "spark-submit did not finish in 5 minutes");
         String out = Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8);
-        String ours = out.lines().filter(l -> l.startsWith("epoch ") || l.startsWith("test ") || l.startsWith("saved "))
+        String ours = out.lines().filter(l -> l.startsWith("epoch ") || l.startsWith("final: ") || l.startsWith("saved "))
                 .collect(Collectors.joining("\n"));
         System.out.println("spark-submit:\n" + ours);
         assertEquals(0, p.exitValue(), out);
