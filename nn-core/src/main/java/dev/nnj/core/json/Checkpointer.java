@@ -11,6 +11,7 @@ import dev.nnj.core.train.TrainingListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -33,8 +34,21 @@ public final class Checkpointer implements TrainingListener {
     private int batchesPerEpoch;
     private int epochs;
     private double best;
+    private final List<Double> losses = new ArrayList<>();
 
     public Checkpointer(Path directory, int every, int keep, ModelSpec spec, Sequential model, Optimizer optimizer) {
+        this(directory, every, keep, spec, model, optimizer, new double[0]);
+    }
+
+    /**
+     * @param previousLosses the monitored losses of the epochs before this run (from the checkpoint it
+     *     resumes), kept in every checkpoint written so that schedules can be replayed on resume
+     */
+    public Checkpointer(Path directory, int every, int keep, ModelSpec spec, Sequential model, Optimizer optimizer,
+            double[] previousLosses) {
+        for (double loss : previousLosses) {
+            losses.add(loss);
+        }
         if (every < 1 || keep < 1) {
             throw new IllegalArgumentException("checkpoint every and keep must be >= 1; got " + every + " and " + keep + ".");
         }
@@ -57,12 +71,14 @@ public final class Checkpointer implements TrainingListener {
 
     @Override
     public void onEpochEnd(EpochResult result) {
+        losses.add(result.monitoredLoss());
         if (result.epoch() % every != 0 && result.epoch() != epochs) {
             return;
         }
         double monitored = result.monitoredLoss();
+        double[] history = losses.stream().mapToDouble(Double::doubleValue).toArray();
         ModelArchive.TrainingState state = new ModelArchive.TrainingState(result.epoch(),
-                (long) result.epoch() * batchesPerEpoch, spec.seed(), monitored);
+                (long) result.epoch() * batchesPerEpoch, spec.seed(), monitored, history);
         ModelArchive.save(directory.resolve(String.format("epoch-%04d.nnj", result.epoch())), spec, model, optimizer, state);
         ModelArchive.save(directory.resolve(LAST), spec, model, optimizer, state);
         if (monitored < best) {

@@ -67,8 +67,16 @@ public final class ModelArchive {
      * @param step the optimizer steps taken so far
      * @param seed the root seed
      * @param monitoredLoss the loss that chooses the best checkpoint (the test loss), NaN if none
+     * @param monitoredLosses the monitored loss of every epoch from 1 to {@code epoch} (NaN where
+     *     none), so that a resumed run can replay it to a schedule that reacts to it
+     *     (reduce-on-plateau); empty in checkpoints written before nnj kept it
      */
-    public record TrainingState(int epoch, long step, long seed, double monitoredLoss) {
+    public record TrainingState(int epoch, long step, long seed, double monitoredLoss, double[] monitoredLosses) {
+
+        /** A state without the loss history. */
+        public TrainingState(int epoch, long step, long seed, double monitoredLoss) {
+            this(epoch, step, seed, monitoredLoss, new double[0]);
+        }
     }
 
     /**
@@ -174,6 +182,11 @@ public final class ModelArchive {
         o.put("step", t.step());
         o.put("seed", t.seed());
         o.put("monitoredLoss", Double.isFinite(t.monitoredLoss()) ? t.monitoredLoss() : null);
+        List<Double> losses = new ArrayList<>();
+        for (double loss : t.monitoredLosses()) {
+            losses.add(Double.isFinite(loss) ? loss : null);
+        }
+        o.put("monitoredLosses", losses);
         try {
             return (JSON.writeValueAsString(o) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
@@ -190,8 +203,18 @@ public final class ModelArchive {
                         + "in format version 1.");
             }
             var loss = node.path("monitoredLoss");
-            return new TrainingState(node.get("epoch").asInt(), node.get("step").asLong(), node.get("seed").asLong(),
-                    loss.isNumber() ? loss.asDouble() : Double.NaN);
+            int epoch = node.get("epoch").asInt();
+            var history = node.path("monitoredLosses");
+            double[] losses = new double[history.isArray() ? history.size() : 0];
+            if (history.isArray() && losses.length != epoch) {
+                throw new DataException(source + ": \"monitoredLosses\" holds " + losses.length + " values for "
+                        + epoch + " epochs.");
+            }
+            for (int i = 0; i < losses.length; i++) {
+                losses[i] = history.get(i).isNumber() ? history.get(i).asDouble() : Double.NaN;
+            }
+            return new TrainingState(epoch, node.get("step").asLong(), node.get("seed").asLong(),
+                    loss.isNumber() ? loss.asDouble() : Double.NaN, losses);
         } catch (IOException e) {
             throw new DataException(source + ": not valid JSON: " + e.getMessage(), e);
         }

@@ -85,6 +85,23 @@ class ModelArchiveTest {
         assertEquals(weight.get(2, 4), w.get("layers.0.weight").values()[4 * 6 + 2], 0.0);
     }
 
+    /** A checkpoint keeps every epoch's monitored loss (NaN where none), so that schedules can be replayed. */
+    @Test
+    void aCheckpointKeepsTheLossHistoryAndRefusesOneOfTheWrongLength() throws IOException {
+        AssembledModel m = build();
+        m.optimizer().attach(m.model().parameters());
+        Path file = dir.resolve("checkpoint.nnj");
+        double[] losses = {0.5, Double.NaN, 0.25};
+        ModelArchive.save(file, ModelFileReader.read(MODEL, "m.json"), m.model(), m.optimizer(),
+                new ModelArchive.TrainingState(3, 30, 7, 0.25, losses));
+        assertArrayEquals(losses, ModelArchive.read(file).training().monitoredLosses(), 0.0);
+
+        Path bad = rewrite(file, ModelArchive.TRAINING_ENTRY, b -> new String(b, StandardCharsets.UTF_8)
+                .replace("\"epoch\" : 3", "\"epoch\" : 4").getBytes(StandardCharsets.UTF_8));
+        DataException e = assertThrows(DataException.class, () -> ModelArchive.read(bad));
+        assertEquals(bad + "!/training.json: \"monitoredLosses\" holds 3 values for 4 epochs.", e.getMessage());
+    }
+
     @Test
     void reportsAMissingEntry() throws IOException {
         Path file = dir.resolve("partial.nnj");
@@ -176,6 +193,12 @@ class ModelArchiveTest {
         }
     }
 
+    private static boolean hasEntry(Path file, String name) throws IOException {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            return zip.getEntry(name) != null;
+        }
+    }
+
     static byte[] entryBytes(Path file, String name) throws IOException {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             return zip.getInputStream(zip.getEntry(name)).readAllBytes();
@@ -184,7 +207,11 @@ class ModelArchiveTest {
 
     private Path rewrite(Path file, String name, java.util.function.UnaryOperator<byte[]> change) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
-        for (String e : new String[] {ModelArchive.MODEL_ENTRY, ModelArchive.WEIGHTS_ENTRY}) {
+        for (String e : new String[] {ModelArchive.MODEL_ENTRY, ModelArchive.WEIGHTS_ENTRY, ModelArchive.OPTIMIZER_ENTRY,
+            ModelArchive.TRAINING_ENTRY}) {
+            if (!hasEntry(file, e)) {
+                continue;
+            }
             byte[] bytes = entryBytes(file, e);
             entries.put(e, e.equals(name) ? change.apply(bytes) : bytes);
         }

@@ -176,10 +176,11 @@ final class TrainCommand implements Callable<Integer> {
                 throw new dev.nnj.api.DataException(resume + ": training already finished " + (firstEpoch - 1)
                         + " of " + assembled.training().epochs() + " epochs; give --epochs to train longer.");
             }
+            replaySchedule(assembled, checkpoint.training(), spec.commandLine().getErr());
         }
         if (checkpointDir != null) {
             trainer.addListener(new Checkpointer(checkpointDir, checkpointEvery, keep, modelSpec, assembled.model(),
-                    assembled.optimizer()));
+                    assembled.optimizer(), checkpoint == null ? new double[0] : checkpoint.training().monitoredLosses()));
         }
         long start = System.nanoTime();
         List<EpochResult> history = trainer.fit(train, test, firstEpoch);
@@ -219,5 +220,24 @@ final class TrainCommand implements Callable<Integer> {
             s = s.withOptimizer(ModelArchive.withLearningRate(s.optimizer(), learningRate));
         }
         return s;
+    }
+
+    /**
+     * Tells the schedule the monitored loss of every epoch before the checkpoint, as the interrupted
+     * run did, so that a schedule that reacts to it (reduce-on-plateau) goes on where it was.
+     */
+    private void replaySchedule(AssembledModel assembled, ModelArchive.TrainingState state, PrintWriter err) {
+        if (assembled.schedule() == null) {
+            return;
+        }
+        double[] losses = state.monitoredLosses();
+        if (losses.length != state.epoch()) {
+            err.println("nnj: " + resume + " holds no loss history (written by an older nnj): the learning-rate "
+                    + "schedule starts afresh at epoch " + (state.epoch() + 1) + ".");
+            return;
+        }
+        for (int epoch = 1; epoch <= losses.length; epoch++) {
+            assembled.schedule().onEpochEnd(epoch, losses[epoch - 1]);
+        }
     }
 }

@@ -24,11 +24,28 @@ class CheckpointTest {
 
     @Test
     void fourEpochsInOneGoEqualTwoPlusResumedTwo() throws Exception {
+        assertResumingEqualsTrainingInOneGo(CliRun.model("digits-mlp.json"));
+    }
+
+    /**
+     * A schedule that reacts to the monitored loss (reduce-on-plateau, lowering the rate after nearly
+     * every epoch here) must continue after a resume as it would have: its history is replayed.
+     */
+    @Test
+    void aLossDrivenScheduleContinuesAfterAResume() throws Exception {
+        String json = Files.readString(Path.of(CliRun.model("digits-mlp.json"))).replace(
+                "\"momentum\": 0.9}", "\"momentum\": 0.9, \"schedule\": {\"type\": \"reduce-on-plateau\", "
+                        + "\"factor\": 0.5, \"patience\": 0, \"threshold\": 0.5}}");
+        assertTrue(json.contains("reduce-on-plateau"), json);
+        assertResumingEqualsTrainingInOneGo(Files.writeString(dir.resolve("plateau.json"), json).toString());
+    }
+
+    private void assertResumingEqualsTrainingInOneGo(String modelFile) throws Exception {
         Path once = dir.resolve("once");
         Path twice = dir.resolve("twice");
-        CliRun full = CliRun.run("train", "--model", CliRun.model("digits-mlp.json"), "--data", "digits", "--epochs", "4",
+        CliRun full = CliRun.run("train", "--model", modelFile, "--data", "digits", "--epochs", "4",
                 "--json", "--checkpoint-dir", once.toString());
-        CliRun first = CliRun.run("train", "--model", CliRun.model("digits-mlp.json"), "--data", "digits", "--epochs",
+        CliRun first = CliRun.run("train", "--model", modelFile, "--data", "digits", "--epochs",
                 "2", "--json", "--checkpoint-dir", twice.toString());
         CliRun resumed = CliRun.run("train", "--resume", twice.resolve("last.nnj").toString(), "--data", "digits",
                 "--epochs", "4", "--json", "--checkpoint-dir", twice.toString());
