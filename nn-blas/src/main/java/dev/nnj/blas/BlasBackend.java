@@ -74,18 +74,19 @@ public final class BlasBackend implements Backend {
 
     @Override
     public Kernels create(int threads) {
-        BLAS blas = Holder.NATIVE != null ? Holder.NATIVE : JavaBLAS.getInstance();
-        String advice = blas == Holder.NATIVE ? BlasThreads.advice(mappedBlasLibraries(), System.getenv(), threads) : null;
-        return new BlasKernels(blas, threads, describe(blas), advice);
+        if (Holder.NATIVE == null) {
+            BLAS blas = JavaBLAS.getInstance();
+            return new BlasKernels(blas, threads, describe(blas), null);
+        }
+        String libraries = mappedBlasLibraries(); // the library the process actually mapped
+        return new BlasKernels(Holder.NATIVE, threads, "netlib " + Holder.NATIVE.getClass().getSimpleName() + " on "
+                + libraries, BlasThreads.advice(libraries, System.getenv(), threads));
     }
 
-    /** @return the BLAS class and, for native BLAS, the library the process actually mapped */
-    static String describe(BLAS blas) {
-        String name = "netlib " + blas.getClass().getSimpleName();
-        if (blas == Holder.NATIVE) {
-            return name + " on " + mappedBlasLibraries();
-        }
-        return name + (blas.getClass().getSimpleName().equals("VectorBLAS") ? " (JDK Vector API)"
+    /** @return the Java BLAS class and whether it uses the Vector API */
+    private static String describe(BLAS blas) {
+        String name = blas.getClass().getSimpleName();
+        return "netlib " + name + (name.equals("VectorBLAS") ? " (JDK Vector API)"
                 : " (plain Java; run with --add-modules jdk.incubator.vector for the Vector API)");
     }
 

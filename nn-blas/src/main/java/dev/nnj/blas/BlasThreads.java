@@ -40,6 +40,11 @@ final class BlasThreads {
                 + "parallelism to OpenBLAS.";
     }
 
+    /** Forgets that the warning was given (tests). */
+    static void reset() {
+        WARNED.set(false);
+    }
+
     /** Logs {@code advice} the first time it is called with one, in this JVM. */
     static void warnOnce(String advice) {
         if (advice != null && WARNED.compareAndSet(false, true)) {

@@ -69,8 +69,9 @@ public final class SparkTrainer {
     }
 
     private List<EpochStats> trainSync(JavaRDD<Example> data, int epochs, EpochListener listener) {
-        JavaRDD<Shard> shards = shards(data);
-        long count = count(shards);
+        Shards sharded = Shards.of(data);
+        JavaRDD<Shard> shards = sharded.rdd();
+        long count = sharded.examples();
         if (count > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("more than 2^31 examples: not supported yet");
         }
@@ -137,9 +138,10 @@ public final class SparkTrainer {
     }
 
     private List<EpochStats> average(JavaRDD<Example> data, int epochs, int localSteps, EpochListener listener) {
-        JavaRDD<Shard> shards = shards(data);
-        int largest = shards.map(Shard::size).reduce(Math::max);
-        long n = count(shards);
+        Shards sharded = Shards.of(data);
+        JavaRDD<Shard> shards = sharded.rdd();
+        int largest = sharded.largest();
+        long n = sharded.examples();
         int batchSize = spec.batchSize();
         long seed = spec.seed();
         int rounds = (largest + batchSize * localSteps - 1) / (batchSize * localSteps);
@@ -217,19 +219,19 @@ public final class SparkTrainer {
     }
 
     /**
-     * @return the data as one cached {@link Shard} per partition, its lineage cut: a task of an RDD
-     *     made by {@code parallelize} would otherwise carry its partition's examples (every step)
+     * The data as one cached {@link Shard} per partition, its lineage cut (a task of an RDD made by
+     * {@code parallelize} would otherwise carry its partition's examples, every step), with the
+     * number of examples and the largest shard's size, from the one job that fills the cache.
      */
-    private static JavaRDD<Shard> shards(JavaRDD<Example> data) {
-        JavaRDD<Shard> shards = data.zipWithIndex().mapPartitions(SparkTrainer::shard).persist(StorageLevel.MEMORY_ONLY());
-        shards.rdd().localCheckpoint();
-        shards.count();
-        return shards;
-    }
-
-    /** @return the number of examples, from the cached shards (not by reading the data again) */
-    private static long count(JavaRDD<Shard> shards) {
-        return shards.map(shard -> (long) shard.size()).reduce(Long::sum);
+    private record Shards(JavaRDD<Shard> rdd, long examples, int largest) {
+        static Shards of(JavaRDD<Example> data) {
+            JavaRDD<Shard> shards = data.zipWithIndex().mapPartitions(SparkTrainer::shard)
+                    .persist(StorageLevel.MEMORY_ONLY());
+            shards.rdd().localCheckpoint();
+            long[] sizes = shards.map(s -> new long[] {s.size(), s.size()})
+                    .reduce((a, b) -> new long[] {a[0] + b[0], Math.max(a[1], b[1])});
+            return new Shards(shards, sizes[0], (int) sizes[1]);
+        }
     }
 
     /** @return how many of the shards' partitions can run at once */
