@@ -37,6 +37,21 @@ public interface Layer {
      */
     void backward(Tensor in, Tensor out, Tensor gradOut, Tensor gradIn);
 
+    /**
+     * {@link #backward(Tensor, Tensor, Tensor, Tensor)}, telling {@code ready} which gradients are
+     * final. The default reports each parameter whole after the backward pass. A layer may report
+     * parts sooner, from its kernels' threads, as long as it reads no parameter value after
+     * reporting it (compute the input gradient first): the trainer may be updating it already.
+     */
+    default void backward(Tensor in, Tensor out, Tensor gradOut, Tensor gradIn, GradientListener ready) {
+        backward(in, out, gradOut, gradIn);
+        List<Parameter> parameters = parameters();
+        for (int i = 0; i < parameters.size(); i++) {
+            Parameter p = parameters.get(i);
+            ready.gradientReady(p, 0, p.value().size());
+        }
+    }
+
     /** @return the parameters, named locally ({@code weight}, {@code bias}); empty if none */
     default List<Parameter> parameters() {
         return List.of();

@@ -1,6 +1,8 @@
 package dev.nnj.blas;
 
 import dev.ludovic.netlib.blas.BLAS;
+import dev.nnj.api.GradientListener;
+import dev.nnj.api.Parameter;
 import dev.nnj.api.Tensor;
 import dev.nnj.core.math.KernelShapes;
 import dev.nnj.core.math.Kernels;
@@ -87,6 +89,16 @@ final class BlasKernels implements Kernels {
 
     @Override
     public void multAddTransA(Tensor a, Tensor b, Tensor c) {
+        multAddTransA(a, b, c, null, GradientListener.NONE);
+    }
+
+    /** Reports each block of rows of the gradient to {@code ready} on the thread that computed it. */
+    @Override
+    public void multAddTransA(Tensor a, Tensor b, Parameter target, GradientListener ready) {
+        multAddTransA(a, b, target.gradient(), target, ready);
+    }
+
+    private void multAddTransA(Tensor a, Tensor b, Tensor c, Parameter target, GradientListener ready) {
         KernelShapes.multAddTransA(a, b, c);
         long work = (long) a.rows() * a.cols() * b.cols();
         if (work >= MIN_SPLIT_WORK) {
@@ -94,7 +106,14 @@ final class BlasKernels implements Kernels {
         }
         synchronized (multAddTransA) {
             multAddTransA.set(a, b, c);
-            partitioner.runInBlocks(c.rows(), work < MIN_SPLIT_WORK ? Math.max(c.rows(), 1) : BLOCK, multAddTransA);
+            multAddTransA.target = target;
+            multAddTransA.ready = ready;
+            try {
+                partitioner.runInBlocks(c.rows(), work < MIN_SPLIT_WORK ? Math.max(c.rows(), 1) : BLOCK, multAddTransA);
+            } finally {
+                multAddTransA.target = null;
+                multAddTransA.ready = GradientListener.NONE;
+            }
         }
     }
 
@@ -163,6 +182,9 @@ final class BlasKernels implements Kernels {
      */
     private final class MultAddTransA extends Operands {
         private double[] transposed = new double[0];
+        /** The parameter whose gradient is C, told of each finished block; or null. */
+        Parameter target;
+        GradientListener ready = GradientListener.NONE;
 
         @Override
         void set(Tensor ta, Tensor tb, Tensor tc) {
@@ -195,6 +217,7 @@ final class BlasKernels implements Kernels {
             } else {
                 dgemm.dgemm("N", "T", n, r1 - r0, m, b, 0, n, a, r0, k, 1.0, c, r0 * n, n);
             }
+            ready.gradientReady(target, r0 * n, r1 * n);
         }
     }
 

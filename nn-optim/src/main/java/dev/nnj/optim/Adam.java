@@ -35,13 +35,13 @@ public final class Adam extends PerParameterOptimizer {
     }
 
     @Override
-    void update(double[] w, double[] g, int n, double[][] state, long t) {
+    void update(double[] w, double[] g, int from, int to, double[][] state, long t) {
         double[] m = state[0];
         double[] v = state[1];
         double lr = learningRate();
         double stepSize = lr / (1 - Math.pow(beta1, t));
         double correction2 = Math.sqrt(1 - Math.pow(beta2, t));
-        for (int j = 0; j < n; j++) {
+        for (int j = from; j < to; j++) {
             double gj = g[j];
             if (decoupled) {
                 w[j] *= 1 - lr * weightDecay;

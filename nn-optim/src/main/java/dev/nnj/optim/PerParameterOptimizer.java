@@ -2,7 +2,9 @@ package dev.nnj.optim;
 
 import dev.nnj.api.Optimizer;
 import dev.nnj.api.Parameter;
+import dev.nnj.api.Tensor;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,8 @@ abstract class PerParameterOptimizer implements Optimizer {
     private final String[] stateNames;
     private final List<Parameter> parameters = new ArrayList<>();
     private final List<double[][]> states = new ArrayList<>();
+    /** Index of each attached parameter by its value tensor, which every view of it shares. */
+    private final Map<Tensor, Integer> indexByValue = new IdentityHashMap<>();
     private double learningRate;
 
     PerParameterOptimizer(double learningRate, String... stateNames) {
@@ -32,6 +36,7 @@ abstract class PerParameterOptimizer implements Optimizer {
         }
         for (Parameter p : params) {
             if (p.trainable()) {
+                indexByValue.put(p.value(), parameters.size());
                 parameters.add(p);
                 double[][] buffers = new double[stateNames.length + 1][];
                 for (int i = 0; i < stateNames.length; i++) {
@@ -45,22 +50,61 @@ abstract class PerParameterOptimizer implements Optimizer {
 
     @Override
     public final void step() {
+        beginStep();
         for (int i = 0; i < parameters.size(); i++) {
             Parameter p = parameters.get(i);
-            double[][] state = states.get(i);
-            long t = (long) ++state[stateNames.length][0];
-            update(p.value().data(), p.gradient().data(), p.value().size(), state, t);
+            update(i, 0, p.value().size());
         }
     }
 
+    /** Element-wise: each value's update reads only its own gradient and state. */
+    @Override
+    public final boolean updatesInParts() {
+        return true;
+    }
+
+    @Override
+    public final void beginStep() {
+        for (int i = 0; i < states.size(); i++) {
+            ++states.get(i)[stateNames.length][0];
+        }
+    }
+
+    @Override
+    public final void update(Parameter parameter, int from, int to) {
+        Integer index = indexByValue.get(parameter.value());
+        if (index == null) {
+            return;
+        }
+        int size = parameter.value().size();
+        if (from < 0 || from > to || to > size) {
+            throw new IllegalArgumentException("Part [" + from + ", " + to + ") is outside parameter '"
+                    + parameters.get(index).path() + "' of " + size + " values.");
+        }
+        update(index, from, to);
+    }
+
+    private void update(int index, int from, int to) {
+        Parameter p = parameters.get(index);
+        double[][] state = states.get(index);
+        long t = (long) state[stateNames.length][0];
+        if (t == 0) {
+            throw new IllegalStateException("update(...) before the first beginStep(); call beginStep() once per step.");
+        }
+        update(p.value().data(), p.gradient().data(), from, to, state, t);
+    }
+
     /**
+     * Updates values {@code [from, to)}; called for disjoint parts from several threads at once.
+     *
      * @param w the values; updated
      * @param g the gradient; not modified
-     * @param n how many values
+     * @param from the first value to update
+     * @param to one past the last
      * @param state this parameter's buffers, in the order of the state names
      * @param t the step number, from 1
      */
-    abstract void update(double[] w, double[] g, int n, double[][] state, long t);
+    abstract void update(double[] w, double[] g, int from, int to, double[][] state, long t);
 
     @Override
     public final double learningRate() {

@@ -33,12 +33,12 @@ public final class RmsProp extends PerParameterOptimizer {
     }
 
     @Override
-    void update(double[] w, double[] g, int n, double[][] state, long t) {
+    void update(double[] w, double[] g, int from, int to, double[][] state, long t) {
         double[] v = state[0];
         double[] a = state[1];
         double[] b = state[2];
         double lr = learningRate();
-        for (int j = 0; j < n; j++) {
+        for (int j = from; j < to; j++) {
             double gj = g[j] + weightDecay * w[j];
             v[j] = alpha * v[j] + (1 - alpha) * gj * gj;
             double d;

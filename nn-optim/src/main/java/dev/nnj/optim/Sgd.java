@@ -37,10 +37,10 @@ public final class Sgd extends PerParameterOptimizer {
     }
 
     @Override
-    void update(double[] w, double[] g, int n, double[][] state, long t) {
+    void update(double[] w, double[] g, int from, int to, double[][] state, long t) {
         double[] v = state[0];
         double lr = learningRate();
-        for (int j = 0; j < n; j++) {
+        for (int j = from; j < to; j++) {
             double d = g[j] + weightDecay * w[j];
             if (momentum != 0) {
                 v[j] = momentum * v[j] + d;

@@ -3,12 +3,14 @@ package dev.nnj.api.testkit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.nnj.api.GradientListener;
 import dev.nnj.api.Layer;
 import dev.nnj.api.Mode;
 import dev.nnj.api.Parameter;
 import dev.nnj.api.Shape;
 import dev.nnj.api.ShapeMismatchException;
 import dev.nnj.api.Tensor;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * What every {@link Layer} must do; a layer's test extends this class and supplies the layer.
  * Checked: gradients of the input and of every parameter by central differences (double, tolerance
  * {@link #tolerance()}), a pure {@code outputShape}, rejection of inputs of the wrong width with
- * {@link ShapeMismatchException}, and no allocation in forward and backward after warm-up.
+ * {@link ShapeMismatchException}, no allocation in forward and backward after warm-up, and the
+ * backward pass that reports final gradients to a {@link GradientListener}.
  *
  * <p>The gradient check needs a deterministic forward pass: a layer that draws random numbers in
  * training mode (dropout) must override {@link #deterministicInTraining()} to return
@@ -106,6 +109,82 @@ public abstract class LayerContract {
             layer.forward(in, out, Mode.TRAIN);
             layer.backward(in, out, gradOut, gradIn);
         });
+    }
+
+    /**
+     * The backward pass that reports final gradients: the same input gradient and parameter
+     * gradients to the bit as the plain one, every trainable parameter reported once in parts that
+     * cover it, and no parameter value read after its report (the listener here changes the values
+     * it is told of, as a trainer updating in parts does).
+     */
+    @Test
+    void backwardReportsEveryGradientOnceAndReadsNoValueAfterReportingIt() {
+        SplittableRandom random = new SplittableRandom(11);
+        Layer layer = createLayer(inputShape());
+        Tensor in = input(random);
+        int outputs = layer.outputShape(inputShape()).size();
+        Tensor out = Tensor.zeros(batchSize(), outputs);
+        Tensor gradOut = GradientCheck.randomTensor(batchSize(), outputs, random);
+        layer.forward(in, out, Mode.TRAIN);
+        List<Parameter> parameters = layer.parameters();
+
+        Tensor expectedGradIn = Tensor.zeros(batchSize(), inputShape().size());
+        parameters.forEach(p -> p.gradient().zero());
+        layer.backward(in, out, gradOut, expectedGradIn);
+        double[][] expectedGradients = parameters.stream().map(p -> p.gradient().data().clone()).toArray(double[][]::new);
+
+        Tensor gradIn = Tensor.zeros(batchSize(), inputShape().size());
+        parameters.forEach(p -> p.gradient().zero());
+        int[][] reported = new int[parameters.size()][];
+        for (int i = 0; i < reported.length; i++) {
+            reported[i] = new int[parameters.get(i).value().size()];
+        }
+        layer.backward(in, out, gradOut, gradIn, (parameter, from, to) -> {
+            int index = indexOf(parameters, parameter);
+            synchronized (reported) {
+                for (int j = from; j < to; j++) {
+                    reported[index][j]++;
+                    parameter.value().data()[j] += 1.0;
+                }
+            }
+        });
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expectedGradIn.data(), gradIn.data(), 0.0,
+                "the input gradient differs when values change after their report: read after reporting?");
+        for (int i = 0; i < parameters.size(); i++) {
+            Parameter p = parameters.get(i);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(expectedGradients[i], p.gradient().data(), 0.0,
+                    "gradient of " + p.path());
+            for (int j = 0; j < reported[i].length; j++) {
+                if (p.trainable()) {
+                    assertEquals(1, reported[i][j], p.path() + "[" + j + "] reported " + reported[i][j] + " times");
+                }
+            }
+        }
+    }
+
+    @Test
+    void backwardWithAListenerAllocatesNothingAfterWarmUp() {
+        SplittableRandom random = new SplittableRandom(3);
+        Layer layer = createLayer(inputShape());
+        Tensor in = input(random);
+        int outputs = layer.outputShape(inputShape()).size();
+        Tensor out = Tensor.zeros(batchSize(), outputs);
+        Tensor gradOut = GradientCheck.randomTensor(batchSize(), outputs, random);
+        Tensor gradIn = Tensor.zeros(batchSize(), inputShape().size());
+        GradientListener ignore = (parameter, from, to) -> { };
+        Allocations.assertAllocatesAtMost(16, 2_000, () -> {
+            layer.forward(in, out, Mode.TRAIN);
+            layer.backward(in, out, gradOut, gradIn, ignore);
+        });
+    }
+
+    private static int indexOf(List<Parameter> parameters, Parameter reported) {
+        for (int i = 0; i < parameters.size(); i++) {
+            if (parameters.get(i).value() == reported.value()) {
+                return i;
+            }
+        }
+        throw new AssertionError("reported " + reported + ", which is not one of the layer's parameters");
     }
 
     private static double[][] values(Layer layer) {

@@ -1,6 +1,8 @@
 package dev.nnj.api.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nnj.api.Optimizer;
@@ -8,12 +10,14 @@ import dev.nnj.api.Parameter;
 import dev.nnj.api.ParameterRole;
 import dev.nnj.api.Tensor;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link Optimizer} must do: make progress on a convex quadratic, leave frozen
  * parameters and the gradient buffers alone, key its state by parameter path, and allocate nothing
- * in {@code step} after warm-up. The exact update rule is the optimizer's own test's business:
+ * in {@code step} after warm-up; if it updates in parts, give {@code step()}'s result to the bit
+ * that way. The exact update rule is the optimizer's own test's business:
  * compare it there with the published formula.
  */
 public abstract class OptimizerContract {
@@ -80,6 +84,48 @@ public abstract class OptimizerContract {
         for (String path : optimizer.state().keySet()) {
             assertTrue(path.equals("layers.3.bias"), "state key '" + path + "' is not a parameter path");
         }
+    }
+
+    /**
+     * An optimizer that does not update in parts refuses to begin such a step. One that does gives
+     * {@code step()}'s values and state to the bit when the parts come in any order, through views of
+     * the parameters; leaves alone a parameter it does not hold; and allocates nothing.
+     */
+    @Test
+    void updatingInPartsEqualsAWholeStep() {
+        Optimizer whole = createOptimizer();
+        Optimizer parts = createOptimizer();
+        if (!parts.updatesInParts()) {
+            assertThrows(UnsupportedOperationException.class, parts::beginStep);
+            return;
+        }
+        Parameter a = quadratic("layers.0.weight");
+        Parameter b = quadratic("layers.0.weight");
+        whole.attach(List.of(a));
+        parts.attach(List.of(b.withPrefix("view")));
+        Parameter stranger = quadratic("stranger");
+        double[] strangerBefore = stranger.value().data().clone();
+        for (int step = 0; step < 5; step++) {
+            gradient(a);
+            gradient(b);
+            whole.step();
+            parts.beginStep();
+            parts.update(b, 3, 4);
+            parts.update(b, 0, 1);
+            parts.update(stranger, 0, 4);
+            parts.update(b, 1, 3);
+            assertArrayEquals(a.value().data(), b.value().data(), 0.0, "values after step " + (step + 1));
+        }
+        assertArrayEquals(strangerBefore, stranger.value().data(), 0.0, "a parameter it does not hold changed");
+        Map<String, double[]> wholeState = whole.state().get("layers.0.weight");
+        Map<String, double[]> partsState = parts.state().get("view.layers.0.weight");
+        assertEquals(wholeState.keySet(), partsState.keySet());
+        wholeState.forEach((name, buffer) -> assertArrayEquals(buffer, partsState.get(name), 0.0, "state " + name));
+        Allocations.assertAllocatesAtMost(16, 2_000, () -> {
+            parts.beginStep();
+            parts.update(b, 0, 2);
+            parts.update(b, 2, 4);
+        });
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.nnj.core.layer;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.nnj.api.GradientListener;
 import dev.nnj.api.Layer;
 import dev.nnj.api.Mode;
 import dev.nnj.api.Parameter;
@@ -17,7 +18,7 @@ import java.util.List;
  *
  * <ul>
  *   <li>forward: Y = X·W + 1·b, with X [batch, in], W [in, out], b [1, out], Y [batch, out];
- *   <li>backward: dW += Xᵀ·dY, db += Σ_rows dY, dX = dY·Wᵀ.
+ *   <li>backward: dX = dY·Wᵀ, dW += Xᵀ·dY, db += Σ_rows dY.
  * </ul>
  *
  * The activation is a separate {@link ActivationLayer}; a model file's {@code "activation"} key on
@@ -86,11 +87,21 @@ public final class DenseLayer implements Layer {
 
     @Override
     public void backward(Tensor in, Tensor out, Tensor gradOut, Tensor gradIn) {
-        kernels.multAddTransA(in, gradOut, weight.gradient());
-        kernels.addColumnSums(gradOut, bias.gradient());
+        backward(in, out, gradOut, gradIn, GradientListener.NONE);
+    }
+
+    /**
+     * dX first, while W is unchanged; then dW, whose parts go to {@code ready} as the kernels finish
+     * them; then db.
+     */
+    @Override
+    public void backward(Tensor in, Tensor out, Tensor gradOut, Tensor gradIn, GradientListener ready) {
         if (gradIn != null) {
             kernels.multTransB(gradOut, weight.value(), gradIn);
         }
+        kernels.multAddTransA(in, gradOut, weight, ready);
+        kernels.addColumnSums(gradOut, bias.gradient());
+        ready.gradientReady(bias, 0, bias.value().size());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.nnj.core.math;
 
+import dev.nnj.api.GradientListener;
+import dev.nnj.api.Parameter;
 import dev.nnj.api.Tensor;
 
 /**
@@ -26,6 +28,20 @@ public interface Kernels {
      * @param c [k, n]; accumulated into
      */
     void multAddTransA(Tensor a, Tensor b, Tensor c);
+
+    /**
+     * target's gradient += aᵀ·b, telling {@code ready} which parts of it are final. The default
+     * reports the whole gradient after the product; a backend that splits the product may report
+     * each part as soon as it is computed, on the thread that computed it.
+     *
+     * @param a [m, k]; not modified
+     * @param b [m, n]; not modified
+     * @param target its gradient [k, n] is accumulated into
+     */
+    default void multAddTransA(Tensor a, Tensor b, Parameter target, GradientListener ready) {
+        multAddTransA(a, b, target.gradient());
+        ready.gradientReady(target, 0, target.gradient().size());
+    }
 
     /**
      * c = a·bᵀ.

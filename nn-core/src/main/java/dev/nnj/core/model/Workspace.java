@@ -1,5 +1,6 @@
 package dev.nnj.core.model;
 
+import dev.nnj.api.GradientListener;
 import dev.nnj.api.Layer;
 import dev.nnj.api.Mode;
 import dev.nnj.api.ShapeMismatchException;
@@ -97,13 +98,21 @@ public final class Workspace {
      * accumulating into the parameters' gradients.
      */
     public void backward() {
+        backward(GradientListener.NONE);
+    }
+
+    /**
+     * {@link #backward()}, telling {@code ready} which parameters' gradients are final as the layers
+     * finish them (see {@link Layer#backward(Tensor, Tensor, Tensor, Tensor, GradientListener)}).
+     */
+    public void backward(GradientListener ready) {
         if (lastInput == null) {
             throw new IllegalStateException("backward() needs a forward() first.");
         }
         for (int i = layers.size() - 1; i >= 0; i--) {
             Tensor in = i == 0 ? lastInput : outputs[i - 1];
             Tensor gradIn = i == 0 ? null : gradients[i - 1];
-            layers.get(i).backward(in, outputs[i], gradients[i], gradIn);
+            layers.get(i).backward(in, outputs[i], gradients[i], gradIn, ready);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.nnj.core.train;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.nnj.api.GradientListener;
 import dev.nnj.api.Loss;
 import dev.nnj.api.Mode;
 import dev.nnj.api.Optimizer;
@@ -23,6 +24,11 @@ import java.util.List;
  * Mini-batch gradient descent: per epoch, shuffle (seeded per epoch), then per batch zero the
  * gradients, forward, loss, backward, one optimizer step. The optimizer is attached to the model's
  * parameters once, here. Buffers are allocated once; a step allocates nothing.
+ *
+ * <p>When the optimizer {@linkplain Optimizer#updatesInParts() updates in parts} and gradients are
+ * not clipped (clipping needs every gradient first), the step is done during the backward pass:
+ * each part of a gradient is applied as soon as it is final, on the kernel thread that computed it,
+ * while it is still in that core's cache. The result is the same to the bit.
  */
 public final class Trainer {
     private final Sequential model;
@@ -37,6 +43,8 @@ public final class Trainer {
     private Schedule schedule;
     private DataSet validation;
     private final double baseLearningRate;
+    /** Hands final parts of gradients to the optimizer during backward; made once, so a step allocates nothing. */
+    private final GradientListener updateInParts;
 
     public Trainer(Sequential model, Loss loss, Optimizer optimizer, TrainingOptions options) {
         this.model = requireNonNull(model, "model is null");
@@ -48,6 +56,7 @@ public final class Trainer {
         this.y = Tensor.zeros(options.batchSize(), model.outputShape().size());
         optimizer.attach(model.parameters());
         this.baseLearningRate = optimizer.learningRate();
+        this.updateInParts = optimizer::update;
     }
 
     /**
@@ -199,6 +208,12 @@ public final class Trainer {
         Tensor out = workspace.forward(batchX, Mode.TRAIN);
         double batchLoss = loss.compute(out, batchY, workspace.outputGradient());
         if (!Double.isFinite(batchLoss)) {
+            return batchLoss;
+        }
+        if (clipping.isOff() && optimizer.updatesInParts()) {
+            // Each part of a gradient is applied as soon as it is final, by the thread that computed it.
+            optimizer.beginStep();
+            workspace.backward(updateInParts);
             return batchLoss;
         }
         workspace.backward();

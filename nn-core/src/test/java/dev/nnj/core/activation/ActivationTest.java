@@ -138,6 +138,24 @@ class ActivationTest {
         assertArrayEquals(new double[] {Math.exp(-2) / sum, 1 / sum, Math.exp(3) / sum}, apply(new Softmax(), z), 1e-15);
     }
 
+    /** Relu's branch-free loops: the same bits as max(0, z) and [z > 0] at every edge; NaN stays NaN. */
+    @Test
+    void reluIsExactAtTheEdges() {
+        double tiny = Double.MIN_VALUE;
+        double[] z = {-0.0, 0.0, tiny, -tiny, 1e-310, Double.MAX_VALUE, Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY, Double.NaN, -3, 2.5};
+        Tensor zt = Tensor.of(new double[][] {z});
+        Tensor a = Tensor.zeros(1, z.length);
+        Relu relu = new Relu();
+        relu.forward(zt, a);
+        assertArrayEquals(new double[] {0, 0, tiny, 0, 1e-310, Double.MAX_VALUE, Double.POSITIVE_INFINITY, 0,
+            Double.NaN, 0, 2.5}, a.data(), 0.0);
+        Tensor gradA = Tensor.of(new double[][] {{1.5, -2, 3, 4, -5, 6, 7, 8, 9, -10, 11}});
+        Tensor gradZ = Tensor.zeros(1, z.length);
+        relu.backward(zt, a, gradA, gradZ);
+        assertArrayEquals(new double[] {0, -0.0, 3, 0, -5, 6, 7, 0, Double.NaN, -0.0, 11}, gradZ.data(), 0.0);
+    }
+
     @Test
     void softmaxAndSigmoidStayFiniteForHugeInputs() {
         Tensor z = Tensor.of(new double[][] {{1000, -1000, 999}});

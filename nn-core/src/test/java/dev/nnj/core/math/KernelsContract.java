@@ -2,8 +2,11 @@ package dev.nnj.core.math;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.nnj.api.Parameter;
+import dev.nnj.api.ParameterRole;
 import dev.nnj.api.ShapeMismatchException;
 import dev.nnj.api.Tensor;
 import java.util.SplittableRandom;
@@ -53,6 +56,38 @@ public abstract class KernelsContract {
         Tensor before = c.copy();
         kernels(1).multAddTransA(a, b, c);
         assertClose(c, reference(a, b, k, m, n, true, false, before));
+    }
+
+    /**
+     * The gradient product that reports its parts: the same bits as the plain one for 1 to 3
+     * threads, each value reported once, and each part final when reported (the listener copies it
+     * then; the copy must equal the end result).
+     */
+    @ParameterizedTest(name = "[{1}, {0}]ᵀ·[{1}, {2}], {3} threads")
+    @CsvSource({"784, 32, 256, 1", "784, 32, 256, 2", "784, 128, 256, 3", "256, 128, 128, 2", "128, 7, 10, 2"})
+    void multAddTransAReportsEveryFinishedPartOnce(int k, int m, int n, int threads) {
+        Tensor a = random(m, k);
+        Tensor b = random(m, n);
+        Tensor start = random(k, n);
+        Tensor expected = start.copy();
+        kernels(threads).multAddTransA(a, b, expected);
+        Parameter target = new Parameter("weight", ParameterRole.WEIGHT, Tensor.zeros(k, n), start.copy(), true);
+        int[] reports = new int[k * n];
+        double[] atReport = new double[k * n];
+        kernels(threads).multAddTransA(a, b, target, (parameter, from, to) -> {
+            assertSame(target, parameter);
+            synchronized (reports) {
+                for (int i = from; i < to; i++) {
+                    reports[i]++;
+                    atReport[i] = parameter.gradient().data()[i];
+                }
+            }
+        });
+        assertArrayEquals(expected.data(), target.gradient().data(), 0.0);
+        assertArrayEquals(expected.data(), atReport, 0.0, "a part was reported before it was final");
+        for (int i = 0; i < reports.length; i++) {
+            assertEquals(1, reports[i], "value " + i + " reported " + reports[i] + " times");
+        }
     }
 
     @ParameterizedTest(name = "[{0}, {1}]·[{2}, {1}]ᵀ")

@@ -8,6 +8,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyDouble;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.calls;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
@@ -96,9 +97,46 @@ class TrainerTest {
         for (int epoch = 1; epoch <= 3; epoch++) {
             order.verify(schedule).learningRate(epoch, 0.1);
             order.verify(optimizer).setLearningRate(0.1 / epoch);
-            order.verify(optimizer, times(3)).step();
+            order.verify(optimizer, calls(3)).step();
             order.verify(schedule).onEpochEnd(eq(epoch), anyDouble());
         }
+    }
+
+    @Test
+    void updatesInPartsDuringBackwardWhenTheOptimizerCan() {
+        Sequential model = model();
+        Parameter weight = model.parameters().get(0);
+        Parameter bias = model.parameters().get(1);
+        Optimizer optimizer = mock(Optimizer.class);
+        when(optimizer.updatesInParts()).thenReturn(true);
+        List<String> calls = new ArrayList<>();
+        doAnswer(inv -> calls.add("begin")).when(optimizer).beginStep();
+        doAnswer(inv -> {
+            Parameter p = inv.getArgument(0);
+            // The layer reports its own parameter; the model's view shares its tensors.
+            String name = p.value() == weight.value() ? "weight" : p.value() == bias.value() ? "bias" : "?";
+            calls.add(name + "[" + inv.getArgument(1) + ", " + inv.getArgument(2) + ")");
+            return null;
+        }).when(optimizer).update(any(), anyInt(), anyInt());
+        new Trainer(model, new MeanSquaredError(), optimizer, new TrainingOptions(2, 4, 1)).fit(data, null);
+
+        verify(optimizer, never()).step();
+        List<String> expected = new ArrayList<>();
+        for (int batch = 0; batch < 2 * 3; batch++) {
+            expected.addAll(List.of("begin", "weight[0, 6)", "bias[0, 2)"));
+        }
+        assertEquals(expected, calls);
+    }
+
+    @Test
+    void stepsWholeWhenGradientsAreClipped() {
+        Optimizer optimizer = mock(Optimizer.class);
+        when(optimizer.updatesInParts()).thenReturn(true);
+        new Trainer(model(), new MeanSquaredError(), optimizer, new TrainingOptions(2, 4, 1))
+                .clipGradients(new GradientClipping(1.0, Double.POSITIVE_INFINITY)).fit(data, null);
+        verify(optimizer, times(2 * 3)).step();
+        verify(optimizer, never()).beginStep();
+        verify(optimizer, never()).update(any(), anyInt(), anyInt());
     }
 
     @Test
