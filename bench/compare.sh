@@ -9,6 +9,9 @@
 # memory; then the ratios nnj/PyTorch; its last line is one JSON object with all of it.
 # The configurations run in ROUNDS interleaved rounds (default 3) and each figure is the median of
 # its rounds: on a shared machine single runs of the same program vary by 30% or more.
+# Before each measured epoch every peer trains WARMUP examples (default 60000, one epoch) on a
+# model of its own, so that JIT compilers and allocators are in their steady state, as in a training
+# run of many epochs.
 # Installs the peers where missing (Debian's python3-torch and libopenblas0-openmp; DL4J 1.0.0-M2.1
 # from Maven Central, built in bench/dl4j, a project outside nnj's build). NO_DL4J=1 leaves DL4J out.
 set -euo pipefail
@@ -27,19 +30,20 @@ if ((${#need[@]})); then
 fi
 [[ -f nn-bench/target/benchmarks.jar ]] || mvn -B -q package -DskipTests >&2
 dl4j="${NO_DL4J:-}"
-if [[ -z "$dl4j" && ! -f bench/dl4j/target/classpath.txt ]]; then
-  echo "building the DL4J peer (downloads ~150 MB from Maven Central once) ..." >&2
+if [[ -z "$dl4j" ]]; then
+  [[ -f bench/dl4j/target/classpath.txt ]] || echo "building the DL4J peer (downloads ~150 MB from Maven Central once) ..." >&2
   mvn -B -q -f bench/dl4j/pom.xml package >&2
 fi
 
 out="$(mktemp -d)"
 jar=nn-bench/target/benchmarks.jar
 rounds="${ROUNDS:-3}"
+warmup="${WARMUP:-60000}"
 nnj() { # round, name, then extra JVM options
   local round="$1" name="$2"; shift 2
   echo "round $round: nnj $name ..." >&2
   OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 java "$@" -cp "$jar" dev.nnj.bench.Compare "$data" \
-    "${name%%-*}" 2 2>/dev/null > "$out/nnj-$name.$round.json"
+    "${name%%-*}" 2 "$warmup" 2>/dev/null > "$out/nnj-$name.$round.json"
 }
 for round in $(seq 1 "$rounds"); do
   nnj "$round" ejml
@@ -50,12 +54,12 @@ for round in $(seq 1 "$rounds"); do
     # DL4J's fastest setting here: libnd4j's OpenMP loops on 1 thread, its OpenBLAS on 2 (measured
     # 2026-11-28: OMP_NUM_THREADS=2 gave 2,062 and 3,630/s at batch 32 and 128, this 6,449 and 8,175/s).
     OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=2 java -cp "bench/dl4j/target/classes:$(cat bench/dl4j/target/classpath.txt)" \
-      dev.nnj.bench.dl4j.Dl4jMlp "$data" 2>/dev/null | tail -1 > "$out/dl4j-float64.$round.json"
+      dev.nnj.bench.dl4j.Dl4jMlp "$data" "$warmup" 2>/dev/null | tail -1 > "$out/dl4j-float64.$round.json"
   fi
   for p in float64 float32; do
     echo "round $round: pytorch $p ..." >&2
     LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-openmp OMP_NUM_THREADS=2 \
-      /usr/bin/python3 bench/pytorch_mlp.py "$data" "$p" > "$out/pytorch-$p.$round.json"
+      /usr/bin/python3 bench/pytorch_mlp.py "$data" "$p" "$warmup" > "$out/pytorch-$p.$round.json"
   done
 done
 jar_mb=$(du -m nn-examples/target/nnj.jar 2>/dev/null | cut -f1 || echo null)

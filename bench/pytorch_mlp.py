@@ -40,7 +40,7 @@ def model(dtype):
 def train_epoch(net, x, y, batch, limit=None):
     loss_fn = torch.nn.CrossEntropyLoss()
     opt = torch.optim.SGD(net.parameters(), lr=0.05, momentum=0.9)
-    n = x.shape[0] if limit is None else limit
+    n = x.shape[0] if limit is None else min(limit, x.shape[0])
     order = torch.randperm(x.shape[0])[:n]
     start = time.perf_counter()
     for i in range(0, n, batch):
@@ -68,6 +68,7 @@ def peak_resident_megabytes():
 
 def main():
     directory, precision = sys.argv[1], sys.argv[2]
+    warm_up = int(sys.argv[3]) if len(sys.argv) > 3 else 60_000
     dtype = {"float64": torch.float64, "float32": torch.float32}[precision]
     torch.set_num_threads(2)
     torch.manual_seed(1)
@@ -75,9 +76,9 @@ def main():
     y = torch.from_numpy(read_idx(os.path.join(directory, "train-labels-idx1-ubyte.gz")).astype(np.int64))
 
     result = {"framework": "pytorch " + torch.__version__, "precision": precision,
-              "threads": torch.get_num_threads()}
+              "threads": torch.get_num_threads(), "warmUpExamples": warm_up}
     for batch in (32, 128):
-        train_epoch(model(dtype), x, y, batch, limit=12_800)  # warm-up
+        train_epoch(model(dtype), x, y, batch, limit=warm_up)  # warm-up
         result["trainSamplesPerSecondBatch%d" % batch] = round(train_epoch(model(dtype), x, y, batch))
 
     net = model(dtype).eval()

@@ -22,7 +22,8 @@ import java.util.Map;
  * prints one JSON line with training samples/s at batch 32 and 128 (one full epoch each, after a
  * warm-up), batch-1 inference latency, batch-1000 inference throughput and peak resident memory.
  *
- * <p>Usage: {@code java -cp benchmarks.jar dev.nnj.bench.Compare FASHION_DIR BACKEND THREADS}
+ * <p>Usage: {@code java -cp benchmarks.jar dev.nnj.bench.Compare FASHION_DIR BACKEND THREADS [WARMUP]},
+ * WARMUP the number of examples trained before each measured epoch (default 60,000: one epoch).
  */
 public final class Compare {
     private Compare() {
@@ -32,17 +33,19 @@ public final class Compare {
         Path dir = Path.of(args[0]);
         String backend = args[1];
         int threads = Integer.parseInt(args[2]);
+        int warmUpExamples = args.length > 3 ? Integer.parseInt(args[3]) : 60_000;
         DataSet train = IdxReader.read(dir.resolve("train-images-idx3-ubyte.gz"), dir.resolve("train-labels-idx1-ubyte.gz"));
 
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("framework", "nnj");
         result.put("backend", backend);
         result.put("threads", threads);
+        result.put("warmUpExamples", warmUpExamples);
         String description = null;
         for (int batch : new int[] {32, 128}) {
             AssembledModel m = Mlp.build(backend, threads, batch);
             description = Mlp.describe(backend, threads);
-            DataSet warmUp = train.subset(firstRows(12_800), "warm-up");
+            DataSet warmUp = warmUpExamples >= train.size() ? train : train.subset(firstRows(warmUpExamples), "warm-up");
             new Trainer(m.model(), m.loss(), m.optimizer(), new TrainingOptions(1, batch, 1)).fit(warmUp, null);
             // A second trainer reuses the attached optimizer's state; building anew keeps runs comparable.
             AssembledModel fresh = Mlp.build(backend, threads, batch);

@@ -42,6 +42,7 @@ public final class Dl4jMlp {
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args[0]);
+        int warmUpExamples = args.length > 1 ? Integer.parseInt(args[1]) : 60_000;
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
         double[][] images = readImages(dir.resolve("train-images-idx3-ubyte.gz"));
         int[] labels = readLabels(dir.resolve("train-labels-idx1-ubyte.gz"));
@@ -56,8 +57,9 @@ public final class Dl4jMlp {
         result.put("precision", "float64");
         result.put("threads", "OMP_NUM_THREADS=" + System.getenv().getOrDefault("OMP_NUM_THREADS", "unset")
                 + " OPENBLAS_NUM_THREADS=" + System.getenv().getOrDefault("OPENBLAS_NUM_THREADS", "unset"));
+        result.put("warmUpExamples", warmUpExamples);
         for (int batch : new int[] {32, 128}) {
-            trainEpoch(network(), x, y, batch, 12_800); // warm-up
+            trainEpoch(network(), x, y, batch, Math.min(warmUpExamples, labels.length)); // warm-up
             result.put("trainSamplesPerSecondBatch" + batch, Math.round(trainEpoch(network(), x, y, batch, labels.length)));
         }
         MultiLayerNetwork net = network();
