@@ -39,9 +39,11 @@ public interface Layer {
 
     /**
      * {@link #backward(Tensor, Tensor, Tensor, Tensor)}, telling {@code ready} which gradients are
-     * final. The default reports each parameter whole after the backward pass. A layer may report
-     * parts sooner, from its kernels' threads, as long as it reads no parameter value after
-     * reporting it (compute the input gradient first): the trainer may be updating it already.
+     * final. The default reports each parameter whole after the backward pass (nnj's model does the
+     * same for a layer that does not override this, without calling {@link #parameters()} each
+     * time). A layer may report parts sooner, from its kernels' threads, as long as it reads no
+     * parameter value after reporting it (compute the input gradient first): the trainer may be
+     * updating it already.
      */
     default void backward(Tensor in, Tensor out, Tensor gradOut, Tensor gradIn, GradientListener ready) {
         backward(in, out, gradOut, gradIn);

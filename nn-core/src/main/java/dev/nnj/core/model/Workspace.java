@@ -2,6 +2,7 @@ package dev.nnj.core.model;
 
 import dev.nnj.api.GradientListener;
 import dev.nnj.api.Layer;
+import dev.nnj.api.Parameter;
 import dev.nnj.api.Mode;
 import dev.nnj.api.ShapeMismatchException;
 import dev.nnj.api.Tensor;
@@ -18,6 +19,8 @@ public final class Workspace {
     private final Tensor[] outputs;
     private final Tensor[] gradients;
     private final int maxBatch;
+    /** Per layer: its parameters if the model reports them after its backward, or null if it reports them itself. */
+    private final Parameter[][] reportedAfter;
     private Tensor lastInput;
 
     Workspace(Sequential model, int maxBatch) {
@@ -30,6 +33,11 @@ public final class Workspace {
         int n = layers.size();
         outputs = new Tensor[n];
         gradients = new Tensor[n];
+        reportedAfter = new Parameter[n][];
+        for (int i = 0; i < n; i++) {
+            Layer layer = layers.get(i);
+            reportedAfter[i] = reportsItsGradients(layer) ? null : layer.parameters().toArray(Parameter[]::new);
+        }
         for (int i = 0; i < n; i++) {
             int size = model.outputShape(i).size();
             outputs[i] = Tensor.zeros(maxBatch, size);
@@ -103,7 +111,9 @@ public final class Workspace {
 
     /**
      * {@link #backward()}, telling {@code ready} which parameters' gradients are final as the layers
-     * finish them (see {@link Layer#backward(Tensor, Tensor, Tensor, Tensor, GradientListener)}).
+     * finish them (see {@link Layer#backward(Tensor, Tensor, Tensor, Tensor, GradientListener)}). A
+     * layer that does not override that method has each of its parameters reported whole after its
+     * backward pass, from a list taken once (a layer's {@code parameters()} may allocate).
      */
     public void backward(GradientListener ready) {
         if (lastInput == null) {
@@ -112,7 +122,25 @@ public final class Workspace {
         for (int i = layers.size() - 1; i >= 0; i--) {
             Tensor in = i == 0 ? lastInput : outputs[i - 1];
             Tensor gradIn = i == 0 ? null : gradients[i - 1];
-            layers.get(i).backward(in, outputs[i], gradients[i], gradIn, ready);
+            Parameter[] after = reportedAfter[i];
+            if (after == null) {
+                layers.get(i).backward(in, outputs[i], gradients[i], gradIn, ready);
+            } else {
+                layers.get(i).backward(in, outputs[i], gradients[i], gradIn);
+                for (Parameter p : after) {
+                    ready.gradientReady(p, 0, p.value().size());
+                }
+            }
+        }
+    }
+
+    /** @return whether {@code layer}'s class overrides the backward pass that reports gradients */
+    private static boolean reportsItsGradients(Layer layer) {
+        try {
+            return layer.getClass().getMethod("backward", Tensor.class, Tensor.class, Tensor.class, Tensor.class,
+                    GradientListener.class).getDeclaringClass() != Layer.class;
+        } catch (NoSuchMethodException e) {
+            return false;
         }
     }
 }

@@ -3,17 +3,21 @@ package dev.nnj.core.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.nnj.api.GradientListener;
+import dev.nnj.api.Layer;
 import dev.nnj.api.Mode;
 import dev.nnj.api.Parameter;
 import dev.nnj.api.Shape;
 import dev.nnj.api.ShapeMismatchException;
 import dev.nnj.api.Tensor;
+import dev.nnj.api.testkit.Allocations;
 import dev.nnj.api.testkit.GradientCheck;
 import dev.nnj.core.activation.Softmax;
 import dev.nnj.core.activation.Tanh;
 import dev.nnj.core.layer.ActivationLayer;
 import dev.nnj.core.layer.DenseLayer;
 import dev.nnj.core.loss.SoftmaxCrossEntropy;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -83,5 +87,66 @@ class SequentialTest {
         Tensor b = GradientCheck.randomTensor(1, out, random);
         System.arraycopy(b.data(), 0, d.bias().value().data(), 0, b.size());
         return d;
+    }
+
+    /**
+     * A layer written before layers could report gradients (it overrides only the plain backward,
+     * and its {@code parameters()} allocates a list per call) has each parameter reported whole
+     * after its backward pass, once, and the workspace allocates nothing doing it.
+     */
+    @Test
+    void reportsTheGradientsOfALayerThatDoesNotItselfAfterItsBackward() {
+        DenseLayer inner = dense(4, 3, new SplittableRandom(2));
+        Layer plain = new Layer() {
+            @Override
+            public Shape outputShape(Shape input) {
+                return inner.outputShape(input);
+            }
+
+            @Override
+            public void forward(Tensor in, Tensor out, Mode mode) {
+                inner.forward(in, out, mode);
+            }
+
+            @Override
+            public void backward(Tensor in, Tensor out, Tensor gradOut, Tensor gradIn) {
+                inner.backward(in, out, gradOut, gradIn);
+                calls.add("backward");
+            }
+
+            @Override
+            public List<Parameter> parameters() {
+                return new ArrayList<>(inner.parameters());
+            }
+        };
+        Sequential model = Sequential.builder(Shape.of(4)).add(plain).build();
+        Workspace ws = model.newWorkspace(2);
+        ws.forward(GradientCheck.randomTensor(2, 4, new SplittableRandom(3)), Mode.TRAIN);
+        ws.backward((parameter, from, to) -> calls.add(parameter.path() + "[" + from + ", " + to + ")"));
+        assertEquals(List.of("backward", "weight[0, 12)", "bias[0, 3)"), calls);
+
+        calls = new NoList();
+        GradientListener ignore = (parameter, from, to) -> { };
+        Allocations.assertAllocatesAtMost(16, 2_000, () -> ws.backward(ignore));
+    }
+
+    private List<String> calls = new ArrayList<>();
+
+    /** Takes every add and keeps nothing, so that counting calls allocates nothing. */
+    private static final class NoList extends java.util.AbstractList<String> {
+        @Override
+        public boolean add(String s) {
+            return true;
+        }
+
+        @Override
+        public String get(int index) {
+            throw new IndexOutOfBoundsException(index);
+        }
+
+        @Override
+        public int size() {
+            return 0;
+        }
     }
 }
