@@ -99,12 +99,11 @@ public abstract class LayerContract {
 
     @Test
     void forwardAndBackwardAllocateNothingAfterWarmUp() {
-        SplittableRandom random = new SplittableRandom(3);
-        Layer layer = createLayer(inputShape());
-        Tensor in = input(random);
-        int outputs = layer.outputShape(inputShape()).size();
-        Tensor out = Tensor.zeros(batchSize(), outputs);
-        Tensor gradOut = GradientCheck.randomTensor(batchSize(), outputs, random);
+        Pass pass = newPass(3);
+        Layer layer = pass.layer();
+        Tensor in = pass.in();
+        Tensor out = pass.out();
+        Tensor gradOut = pass.gradOut();
         Tensor gradIn = Tensor.zeros(batchSize(), inputShape().size());
         boolean reports = overridesTheReportingBackward(layer);
         GradientListener ignore = (parameter, from, to) -> { };
@@ -138,12 +137,11 @@ public abstract class LayerContract {
      */
     @Test
     void backwardReportsEveryGradientOnceAndReadsNoValueAfterReportingIt() {
-        SplittableRandom random = new SplittableRandom(11);
-        Layer layer = createLayer(inputShape());
-        Tensor in = input(random);
-        int outputs = layer.outputShape(inputShape()).size();
-        Tensor out = Tensor.zeros(batchSize(), outputs);
-        Tensor gradOut = GradientCheck.randomTensor(batchSize(), outputs, random);
+        Pass pass = newPass(11);
+        Layer layer = pass.layer();
+        Tensor in = pass.in();
+        Tensor out = pass.out();
+        Tensor gradOut = pass.gradOut();
         layer.forward(in, out, Mode.TRAIN);
         List<Parameter> parameters = layer.parameters();
 
@@ -179,6 +177,19 @@ public abstract class LayerContract {
                 }
             }
         }
+    }
+
+    /** A new layer with a random input, an output buffer and a random output gradient. */
+    private record Pass(Layer layer, Tensor in, Tensor out, Tensor gradOut) {
+    }
+
+    private Pass newPass(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Layer layer = createLayer(inputShape());
+        Tensor in = input(random);
+        int outputs = layer.outputShape(inputShape()).size();
+        return new Pass(layer, in, Tensor.zeros(batchSize(), outputs),
+                GradientCheck.randomTensor(batchSize(), outputs, random));
     }
 
     private static int indexOf(List<Parameter> parameters, Parameter reported) {

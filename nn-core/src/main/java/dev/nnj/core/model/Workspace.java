@@ -2,8 +2,8 @@ package dev.nnj.core.model;
 
 import dev.nnj.api.GradientListener;
 import dev.nnj.api.Layer;
-import dev.nnj.api.Parameter;
 import dev.nnj.api.Mode;
+import dev.nnj.api.Parameter;
 import dev.nnj.api.ShapeMismatchException;
 import dev.nnj.api.Tensor;
 import java.util.List;
