@@ -5,7 +5,7 @@ import dev.nnj.api.Tensor;
 /**
  * {@code relu}: a = max(0, z), a' = 1 for z > 0, else 0 (PyTorch's choice at z = 0); a NaN stays
  * NaN, as in PyTorch. The loops have no branch, so the JIT vectorises them: with signs at random, a
- * branch per value mispredicted half the time and took 3-7x longer (80-100 µs against 11-32 µs per
+ * branch per value mispredicted half the time and took 4-8x longer (80-100 µs against 10-21 µs per
  * pass over 128x256 values).
  */
 public final class Relu extends ElementwiseActivation {
