@@ -108,12 +108,7 @@ final class BlasKernels implements Kernels {
             multAddTransA.set(a, b, c);
             multAddTransA.target = target;
             multAddTransA.ready = ready;
-            try {
-                partitioner.runInBlocks(c.rows(), work < MIN_SPLIT_WORK ? Math.max(c.rows(), 1) : BLOCK, multAddTransA);
-            } finally {
-                multAddTransA.target = null;
-                multAddTransA.ready = GradientListener.NONE;
-            }
+            partitioner.runInBlocks(c.rows(), work < MIN_SPLIT_WORK ? Math.max(c.rows(), 1) : BLOCK, multAddTransA);
         }
     }
 
