@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The Fashion-MNIST model (models/fashion-mlp.json) trained on local[2] by parameter averaging. */
+@Tag("long") // run by mvn verify -Plong (and CI), not by the default mvn verify
 class FashionOnSparkTest {
 
     @Test

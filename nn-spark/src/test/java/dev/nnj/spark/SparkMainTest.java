@@ -18,10 +18,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The entry point on local[2], from CSV and from Parquet, saving models plain nnj loads. */
+@Tag("long") // run by mvn verify -Plong (and CI), not by the default mvn verify
 class SparkMainTest {
 
     /** @return the digits' training split with pixels scaled to [0, 1], as a CSV file (csv: takes values as they are) */

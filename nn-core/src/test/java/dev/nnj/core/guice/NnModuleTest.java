@@ -17,6 +17,7 @@ import dev.nnj.core.CoreExtension;
 import dev.nnj.core.NnRuntime;
 import dev.nnj.core.registry.ComponentRegistry;
 import dev.nnj.core.registry.SecondDense;
+import dev.nnj.core.testing.LogCapture;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -50,8 +51,13 @@ class NnModuleTest {
 
     @Test
     void failsOnDuplicateIdsWithTheRegistrysMessage() {
-        CreationException e = assertThrows(CreationException.class, () -> Guice.createInjector(
-                new NnModule(List.of(new CoreExtension(), new SecondDense()))));
+        CreationException e;
+        // Guice also logs the exception it throws (at INFO, with its stack trace): asserted here, not printed.
+        try (LogCapture guiceLog = LogCapture.of("com.google.inject")) {
+            e = assertThrows(CreationException.class, () -> Guice.createInjector(
+                    new NnModule(List.of(new CoreExtension(), new SecondDense()))));
+            assertEquals(1, guiceLog.messages().size(), guiceLog.messages().toString());
+        }
         assertTrue(e.getMessage().contains("Layer type 'dense' is registered twice: by CoreExtension ("),
                 e.getMessage());
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * test (15 s with OpenBLAS, about a minute with EJML on two threads), kept because only full-size training shows that the model file, the
  * IDX reader and the optimizer reach the published accuracy together.
  */
+@Tag("long") // run by mvn verify -Plong (and CI), not by the default mvn verify
 class FashionMnistTest {
 
     private static Path data() {
