@@ -55,7 +55,7 @@ final class EvaluateCommand implements Callable<Integer> {
             out.println(Json.line(o));
         } else {
             if (e.isClassification()) {
-                out.println(e.confusionTable());
+                ConfusionMatrix.print(out, e);
             }
             out.printf(Locale.ROOT, "%s on %,d examples of %s: loss %.4f%n", e.isClassification()
                     ? String.format(Locale.ROOT, "accuracy %.4f", e.accuracy())
