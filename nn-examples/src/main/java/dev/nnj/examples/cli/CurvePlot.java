@@ -18,8 +18,9 @@ import org.knowm.xchart.style.Styler;
 /**
  * Writes the training curves as one PNG, headless: loss per epoch (training, validation, test) on
  * the left, on a logarithmic axis where the losses span a factor of ten or more (the first epoch's
- * loss then squashes a linear one); accuracy per epoch (training, as seen during training, validation, test), or the
- * MAE for regression (validation, test), on the right. Legends go below the plots.
+ * loss then squashes a linear one); accuracy per epoch (training, as seen during training;
+ * validation; test), or the MAE for regression (validation, test), on the right. Legends go below
+ * the plots.
  */
 final class CurvePlot {
     private CurvePlot() {
@@ -43,7 +44,8 @@ final class CurvePlot {
         double[] epochs = values(history, r -> (double) r.epoch());
         EpochResult first = history.get(0);
         boolean classification = first.test() != null ? first.test().isClassification()
-                : first.validation() != null ? first.validation().isClassification() : !Double.isNaN(first.trainAccuracy());
+                : first.validation() != null ? first.validation().isClassification()
+                : !Double.isNaN(first.trainAccuracy());
         XYChart loss = chart("Loss", "loss");
         XYChart metric = chart(classification ? "Accuracy" : "Mean absolute error", classification ? "accuracy" : "MAE");
         color(loss.addSeries("training", epochs, values(history, EpochResult::trainLoss)), TRAINING);
