@@ -45,7 +45,7 @@ public final class Evaluator {
             for (int i = 0; i < count; i++) {
                 if (data.hasLabels()) {
                     int truth = data.label(from + i);
-                    int predicted = predictedClass(out, i);
+                    int predicted = Predictions.predictedClass(loss, out, i);
                     confusion[truth][predicted]++;
                     correct += truth == predicted ? 1 : 0;
                 } else {
@@ -59,22 +59,5 @@ public final class Evaluator {
                 data.hasLabels() ? (double) correct / n : Double.NaN,
                 data.hasLabels() ? Double.NaN : absSum / ((double) n * outputs),
                 confusion, n);
-    }
-
-    /**
-     * @return the arg-max of row {@code i}; with a single output, 1 when it is above the decision
-     *     threshold (0 for logits, 0.5 for probabilities)
-     */
-    private int predictedClass(Tensor out, int i) {
-        if (out.cols() == 1) {
-            return out.get(i, 0) > (loss.takesLogits() ? 0.0 : 0.5) ? 1 : 0;
-        }
-        int best = 0;
-        for (int j = 1; j < out.cols(); j++) {
-            if (out.get(i, j) > out.get(i, best)) {
-                best = j;
-            }
-        }
-        return best;
     }
 }

@@ -28,14 +28,31 @@ public final class Predictions {
         return p;
     }
 
+    /**
+     * @param outputs the model's outputs, as {@code loss} takes them (logits or probabilities)
+     * @return the predicted class of row {@code i}: the arg-max; with a single output, 1 when it is
+     *     above the decision threshold (0 for logits, 0.5 for probabilities)
+     */
+    public static int predictedClass(Loss loss, Tensor outputs, int i) {
+        if (outputs.cols() == 1) {
+            return outputs.get(i, 0) > (loss.takesLogits() ? 0.0 : 0.5) ? 1 : 0;
+        }
+        return argMax(outputs, i);
+    }
+
     /** @return the predicted class of row {@code i}: the arg-max, or probability > 0.5 for one output */
     public static int predictedClass(Tensor probabilities, int i) {
         if (probabilities.cols() == 1) {
             return probabilities.get(i, 0) > 0.5 ? 1 : 0;
         }
+        return argMax(probabilities, i);
+    }
+
+    /** @return the column of row {@code i}'s largest value (the first, on a tie) */
+    public static int argMax(Tensor t, int i) {
         int best = 0;
-        for (int j = 1; j < probabilities.cols(); j++) {
-            if (probabilities.get(i, j) > probabilities.get(i, best)) {
+        for (int j = 1; j < t.cols(); j++) {
+            if (t.get(i, j) > t.get(i, best)) {
                 best = j;
             }
         }

@@ -43,7 +43,10 @@ public final class ComponentRegistry {
      */
     public record Entry(ComponentKind kind, String type, ComponentProvider<?> provider, Class<?> extension,
             String source) {
-        /** @return the class that implements the component (for providers that say), else the provider's */
+        /**
+         * @return the class that implements the component (for providers that say), else the
+         *     provider's; never an anonymous or local class, but the named class that declares it
+         */
         public Class<?> implementation() {
             return Providers.implementationOf(provider);
         }

@@ -34,9 +34,25 @@ public final class Providers {
         return new InitializerFunction(type, implementation, factory);
     }
 
-    /** @return the class a provider builds, where it says so, else the provider's own class */
+    /**
+     * @return the class a provider builds, where it says so, else the provider's own class; for an
+     *     anonymous or local provider class (such as {@code Factory$1}), the named class that declares it
+     */
     static Class<?> implementationOf(Object provider) {
-        return provider instanceof FunctionProvider<?> f ? f.implementation : provider.getClass();
+        return provider instanceof FunctionProvider<?> f ? f.implementation : named(provider.getClass());
+    }
+
+    /** @return {@code c}, or for an anonymous, local or hidden (lambda) class the named class around its code */
+    static Class<?> named(Class<?> c) {
+        Class<?> k = c;
+        while (k.isAnonymousClass() || k.isLocalClass() || k.isHidden()) {
+            Class<?> outer = k.isHidden() ? k.getNestHost() : k.getEnclosingClass();
+            if (outer == null || outer == k) {
+                break;
+            }
+            k = outer;
+        }
+        return k;
     }
 
     private abstract static class FunctionProvider<T> {

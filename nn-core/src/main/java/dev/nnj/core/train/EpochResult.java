@@ -11,12 +11,21 @@ import dev.nnj.core.eval.Evaluation;
  * @param seconds wall time of the epoch's training steps (evaluation excluded)
  * @param samplesPerSecond training examples per second in this epoch
  * @param validation the evaluation on held-out training data, or {@code null} without a validation split
+ * @param trainAccuracy the fraction of the training examples classified correctly as seen during
+ *     training, like {@code trainLoss}: each batch before its step, in training mode (dropout on);
+ *     NaN for regression
  */
 public record EpochResult(int epoch, double trainLoss, Evaluation test, double seconds, double samplesPerSecond,
-        Evaluation validation) {
+        Evaluation validation, double trainAccuracy) {
 
     public EpochResult(int epoch, double trainLoss, Evaluation test, double seconds, double samplesPerSecond) {
         this(epoch, trainLoss, test, seconds, samplesPerSecond, null);
+    }
+
+    /** Without the training accuracy (NaN). */
+    public EpochResult(int epoch, double trainLoss, Evaluation test, double seconds, double samplesPerSecond,
+            Evaluation validation) {
+        this(epoch, trainLoss, test, seconds, samplesPerSecond, validation, Double.NaN);
     }
 
     /**

@@ -14,6 +14,7 @@ import dev.nnj.core.data.DataSet;
 import dev.nnj.core.data.Shuffle;
 import dev.nnj.core.eval.Evaluation;
 import dev.nnj.core.eval.Evaluator;
+import dev.nnj.core.eval.Predictions;
 import dev.nnj.core.model.Sequential;
 import dev.nnj.core.model.Workspace;
 import dev.nnj.core.random.Seeds;
@@ -45,6 +46,8 @@ public final class Trainer {
     private final double baseLearningRate;
     /** Hands final parts of gradients to the optimizer during backward; made once, so a step allocates nothing. */
     private final GradientListener updateInParts;
+    /** Training examples of the current epoch that the model classified correctly before their step. */
+    private long correctThisEpoch;
 
     public Trainer(Sequential model, Loss loss, Optimizer optimizer, TrainingOptions options) {
         this.model = requireNonNull(model, "model is null");
@@ -132,9 +135,11 @@ public final class Trainer {
             long start = System.nanoTime();
             double trainLoss = runEpoch(train, order, epoch, batches);
             double seconds = (System.nanoTime() - start) / 1e9;
+            double trainAccuracy = train.hasLabels() ? (double) correctThisEpoch / n : Double.NaN;
             Evaluation evaluation = test == null ? null : evaluator.evaluate(test);
             Evaluation held = validation == null ? null : evaluator.evaluate(validation);
-            EpochResult result = new EpochResult(epoch, trainLoss, evaluation, seconds, n / seconds, held);
+            EpochResult result = new EpochResult(epoch, trainLoss, evaluation, seconds, n / seconds, held,
+                    trainAccuracy);
             history.add(result);
             if (schedule != null) {
                 schedule.onEpochEnd(epoch, result.monitoredLoss());
@@ -162,11 +167,12 @@ public final class Trainer {
         }
         Shuffle.shuffle(order, Seeds.stream(options.seed(), "shuffle:epoch:" + epoch));
         double lossSum = 0;
+        correctThisEpoch = 0;
         for (int b = 0; b < batches; b++) {
             int from = b * options.batchSize();
             int count = Math.min(options.batchSize(), order.length - from);
             train.gather(order, from, count, x, y);
-            double batchLoss = step(x, y);
+            double batchLoss = step(x, y, train.hasLabels());
             if (!Double.isFinite(batchLoss)) {
                 throw new TrainingException("The loss became " + batchLoss + " at epoch " + epoch + ", batch "
                         + (b + 1) + " of " + batches + "; training stopped. " + whereNonFinite() + "Lower the "
@@ -178,6 +184,20 @@ public final class Trainer {
             }
         }
         return lossSum / order.length;
+    }
+
+    /**
+     * @param targets as {@link DataSet#gather} writes labels: one-hot rows, or the class (0 or 1) for
+     *     a single output
+     * @return how many rows of {@code out} predict the class of their target
+     */
+    private int correct(Tensor out, Tensor targets) {
+        int correct = 0;
+        for (int i = 0; i < out.rows(); i++) {
+            int truth = targets.cols() == 1 ? (targets.get(i, 0) > 0.5 ? 1 : 0) : Predictions.argMax(targets, i);
+            correct += Predictions.predictedClass(loss, out, i) == truth ? 1 : 0;
+        }
+        return correct;
     }
 
     /** @return where the first non-finite value is: a parameter, else a layer's output, else nowhere */
@@ -204,11 +224,19 @@ public final class Trainer {
      * @return the batch's loss
      */
     public double step(Tensor batchX, Tensor batchY) {
+        return step(batchX, batchY, false);
+    }
+
+    /** {@link #step(Tensor, Tensor)}; with {@code count}, adds the batch's correct predictions to this epoch's. */
+    private double step(Tensor batchX, Tensor batchY, boolean count) {
         model.zeroGradients();
         Tensor out = workspace.forward(batchX, Mode.TRAIN);
         double batchLoss = loss.compute(out, batchY, workspace.outputGradient());
         if (!Double.isFinite(batchLoss)) {
             return batchLoss;
+        }
+        if (count) {
+            correctThisEpoch += correct(out, batchY);
         }
         if (clipping.isOff() && optimizer.updatesInParts()) {
             // Each part of a gradient is applied as soon as it is final, by the thread that computed it.

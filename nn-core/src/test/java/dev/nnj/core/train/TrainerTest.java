@@ -27,7 +27,10 @@ import dev.nnj.api.TrainingException;
 import dev.nnj.api.testkit.GradientCheck;
 import dev.nnj.core.data.DataSet;
 import dev.nnj.core.layer.DenseLayer;
+import dev.nnj.core.eval.Evaluator;
+import dev.nnj.core.loss.BinaryCrossEntropy;
 import dev.nnj.core.loss.MeanSquaredError;
+import dev.nnj.core.loss.SoftmaxCrossEntropy;
 import dev.nnj.core.model.Sequential;
 import dev.nnj.core.model.Workspace;
 import java.util.ArrayList;
@@ -192,6 +195,38 @@ class TrainerTest {
         verify(loss, times(1)).compute(any(), any(), any());
         verify(optimizer, never()).setLearningRate(anyDouble());
         verify(optimizer, times(1)).attach(any());
+    }
+
+    /**
+     * With weights that do not change (the optimizer does nothing) and no dropout, the accuracy seen
+     * during training is the one an evaluation of the training data finds, for one-hot targets and
+     * for a single output alike; the last batch is partial (10 examples, batch 4).
+     */
+    @Test
+    void reportsTheTrainingAccuracySeenDuringTheEpoch() {
+        int[] labels = {0, 2, 1, 1, 0, 2, 2, 1, 0, 1};
+        int[] binary = {0, 1, 1, 0, 0, 1, 1, 1, 0, 1};
+        for (int outputs : new int[] {3, 1}) {
+            DataSet classes = DataSet.classification("classes", data.features(), outputs == 3 ? labels : binary);
+            DenseLayer dense = new DenseLayer(3, outputs);
+            System.arraycopy(GradientCheck.randomTensor(3, outputs, random).data(), 0, dense.weight().value().data(), 0,
+                    3 * outputs);
+            Sequential model = Sequential.builder(Shape.of(3)).add(dense).build();
+            Loss loss = outputs == 3 ? new SoftmaxCrossEntropy() : new BinaryCrossEntropy();
+            List<EpochResult> history = new Trainer(model, loss, mock(Optimizer.class), new TrainingOptions(2, 4, 1))
+                    .fit(classes, null);
+            double evaluated = new Evaluator(model, loss, 10).evaluate(classes).accuracy();
+            assertTrue(evaluated > 0 && evaluated < 1, "a fixture that tells right from wrong: " + evaluated);
+            assertEquals(evaluated, history.get(0).trainAccuracy(), 0.0, outputs + " outputs");
+            assertEquals(evaluated, history.get(1).trainAccuracy(), 0.0, outputs + " outputs");
+        }
+    }
+
+    @Test
+    void hasNoTrainingAccuracyForRegression() {
+        List<EpochResult> history = new Trainer(model(), new MeanSquaredError(), new PlainSgd(0.1),
+                new TrainingOptions(1, 4, 1)).fit(data, null);
+        assertTrue(Double.isNaN(history.get(0).trainAccuracy()));
     }
 
     private double[] freshGradient(Sequential model) {

@@ -82,8 +82,7 @@ final class EpochReporter implements TrainingListener {
             println(o);
         } else {
             if (last.isClassification()) {
-                out.println("confusion matrix (rows: true class, columns: predicted class):");
-                out.println(last.confusionTable());
+                ConfusionMatrix.print(out, last);
             }
             if (stopping != null) {
                 out.printf(Locale.ROOT, "%s; weights of the best epoch, %d (monitored loss %.4f), restored%n",

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 /** {@code nnj evaluate}: the loss and accuracy (or MAE) of a saved model on data. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Evaluate a saved model (.nnj) on the test data 'nnj train --data DATA' uses: the "
-                + "source's test part (fashion-mnist's t10k), else its fixed-seed 20% split.")
+                + "source's test part (fashion-mnist's t10k), else its fixed-seed 20%% split.")
 final class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -55,7 +55,7 @@ final class EvaluateCommand implements Callable<Integer> {
             out.println(Json.line(o));
         } else {
             if (e.isClassification()) {
-                out.println(e.confusionTable());
+                ConfusionMatrix.print(out, e);
             }
             out.printf(Locale.ROOT, "%s on %,d examples of %s: loss %.4f%n", e.isClassification()
                     ? String.format(Locale.ROOT, "accuracy %.4f", e.accuracy())

@@ -3,14 +3,19 @@ package dev.nnj.examples.cli;
 import dev.nnj.core.json.AtomicFiles;
 import dev.nnj.core.json.ModelArchive;
 import dev.nnj.core.json.Safetensors;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code nnj export}: the weights of a saved model as a safetensors file PyTorch can read. */
+/**
+ * {@code nnj export}: the weights of a saved model as a safetensors file PyTorch can read; prints
+ * the file's tensors with their shapes.
+ */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Write the weights of a saved model (.nnj) as safetensors (F64, nn.Linear layout: "
                 + "<layer>.weight [out, in], <layer>.bias [out]), e.g. for safetensors.torch.load_file.")
@@ -26,11 +31,14 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ModelArchive.Contents contents = ModelArchive.read(model);
-        byte[] bytes = Safetensors.write(contents.weights(), Map.of("format", "pt"));
+        Map<String, Safetensors.Entry> weights = ModelArchive.read(model).weights();
+        byte[] bytes = Safetensors.write(weights, Map.of("format", "pt"));
         AtomicFiles.write(out, stream -> stream.write(bytes));
-        spec.commandLine().getOut().printf("wrote %d tensors to %s%n", contents.weights().size(), out);
-        spec.commandLine().getOut().flush();
+        PrintWriter printed = spec.commandLine().getOut();
+        printed.printf("wrote %s: %d tensor%s%n", out, weights.size(), weights.size() == 1 ? "" : "s");
+        // In the file's order (Safetensors.write keeps the map's), shapes as stored (PyTorch's layout).
+        weights.forEach((name, tensor) -> printed.printf("  %s %s%n", name, Arrays.toString(tensor.shape())));
+        printed.flush();
         return 0;
     }
 }

@@ -10,7 +10,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code nnj list}: every registered component id, its kind, class and jar. */
-@Command(name = "list", description = "List every registered component: kind, id, class and the jar it came from.")
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "List every registered component: kind, id, class and the jar it came from.")
 final class ListCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -4,7 +4,10 @@ import dev.nnj.api.NnException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code nnj} command line. */
+/**
+ * The {@code nnj} command line. Picocli treats descriptions as format strings: write {@code %%} for
+ * a percent sign ({@code UsageAndHelpTest} renders every help).
+ */
 @Command(name = "nnj", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Train and evaluate neural networks described in JSON model files.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ExportCommand.class,
@@ -40,8 +43,10 @@ public final class Main implements Runnable {
         return cli;
     }
 
+    /** Without a command: bad usage, so the message and the usage go to standard error (exit code 2). */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "No command given; choose one of the commands below.");
     }
 }

@@ -100,6 +100,21 @@ class CheckpointTest {
     }
 
     @Test
+    void exportNamesEveryTensorWithItsShapeInFileOrder() {
+        Path saved = dir.resolve("d.nnj");
+        assertEquals(0, CliRun.run("train", "--model", CliRun.model("digits-mlp.json"), "--data", "digits", "--epochs",
+                "1", "--json", "--save", saved.toString()).exitCode());
+        Path weights = dir.resolve("w.safetensors");
+        CliRun export = CliRun.run("export", "--model", saved.toString(), "--out", weights.toString());
+        assertEquals(0, export.exitCode(), export.err());
+        assertEquals("wrote " + weights + ": 4 tensors\n"
+                + "  layers.0.weight [256, 64]\n"
+                + "  layers.0.bias [256]\n"
+                + "  layers.1.weight [10, 256]\n"
+                + "  layers.1.bias [10]\n", export.out());
+    }
+
+    @Test
     void resumingFromASavedModelThatIsNotACheckpointSaysSo() throws Exception {
         Path saved = dir.resolve("d.nnj");
         assertEquals(0, CliRun.run("train", "--model", CliRun.model("digits-mlp.json"), "--data", "digits", "--epochs",

@@ -1,6 +1,7 @@
 package dev.nnj.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nnj.api.spi.ComponentKind;
@@ -19,6 +20,18 @@ class ListCommandTest {
         assertTrue(run.out().matches("(?s).*\\noptimizer +momentum +dev\\.nnj\\.optim\\.SgdProvider +nn-optim.*"), run.out());
         String components = run.out().split("\\R\\R")[0];
         assertEquals(1 + NnRuntime.discover().registry().entries().size(), components.split("\\R").length);
+    }
+
+    /** An anonymous provider (AdaptiveProviders$1) once stood for adam, adamw, rmsprop, adagrad and every schedule. */
+    @Test
+    void namesNoAnonymousOrSyntheticClass() {
+        CliRun run = CliRun.run("list");
+        assertEquals(0, run.exitCode(), run.err());
+        assertFalse(run.out().matches("(?s).*\\$\\d.*"), run.out());
+        assertTrue(run.out().matches("(?s).*\\noptimizer +adam +dev\\.nnj\\.optim\\.AdaptiveProviders +nn-optim.*"),
+                run.out());
+        assertTrue(run.out().matches("(?s).*\\nschedule +cosine +dev\\.nnj\\.optim\\.ScheduleProviders +nn-optim.*"),
+                run.out());
     }
 
     @Test
