@@ -31,10 +31,22 @@ public final class Shape {
         return new Shape(dims.clone());
     }
 
+    /**
+     * The number of dimensions.
+     *
+     * @return at least 1: 1 for a row of features, 2 for an image of [height, width]
+     */
     public int rank() {
         return dims.length;
     }
 
+    /**
+     * One dimension.
+     *
+     * @param i the index of the dimension, in [0, {@link #rank()})
+     * @return the size of dimension {@code i}, at least 1
+     * @throws ArrayIndexOutOfBoundsException if {@code i} is outside [0, {@link #rank()})
+     */
     public int dim(int i) {
         return dims[i];
     }
@@ -48,6 +60,11 @@ public final class Shape {
         return n;
     }
 
+    /**
+     * All dimensions, outermost first.
+     *
+     * @return a copy of the dimensions; changing it does not change this shape
+     */
     public int[] dims() {
         return dims.clone();
     }

@@ -22,6 +22,10 @@ public interface ComponentProvider<T> {
      * reported to the user as a probable typo, so read (or {@link Config#has(String) check}) every
      * key you accept.
      *
+     * @param config the component's JSON object, with its path; read every key you accept
+     * @param context what the component may know of the model (input shape, name, seeded random
+     *     numbers) and how to build nested components
+     * @return a new component, configured as {@code config} says
      * @throws dev.nnj.api.ModelConfigException if the configuration is invalid (use
      *     {@link Config#invalid(String, String)} for a message that names the path)
      */
