@@ -9,7 +9,12 @@ import dev.nnj.api.Tensor;
  */
 public abstract class ElementwiseActivation implements Activation {
 
-    /** @return f(z) */
+    /**
+     * The function itself.
+     *
+     * @param z one pre-activation value
+     * @return f(z)
+     */
     protected abstract double apply(double z);
 
     /**

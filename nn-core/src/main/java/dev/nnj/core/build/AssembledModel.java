@@ -21,6 +21,14 @@ import dev.nnj.core.train.TrainingOptions;
 public record AssembledModel(Sequential model, Loss loss, Optimizer optimizer, TrainingOptions training,
         GradientClipping clipping, Schedule schedule) {
 
+    /**
+     * A model without gradient clipping or schedule.
+     *
+     * @param model the network, initialised from the seed
+     * @param loss the loss
+     * @param optimizer the optimizer, not yet attached
+     * @param training epochs, batch size and seed
+     */
     public AssembledModel(Sequential model, Loss loss, Optimizer optimizer, TrainingOptions training) {
         this(model, loss, optimizer, training, GradientClipping.NONE, null);
     }

@@ -11,6 +11,12 @@ package dev.nnj.core.eval;
  */
 public record Evaluation(double loss, double accuracy, double meanAbsoluteError, int[][] confusion, int examples) {
 
+    /**
+     * Whether the data had class labels, so that {@link #accuracy()} and {@link #confusion()} mean
+     * something.
+     *
+     * @return {@code true} for classification, {@code false} for regression
+     */
     public boolean isClassification() {
         return confusion.length > 0;
     }

@@ -11,9 +11,12 @@ public final class Predictions {
     }
 
     /**
-     * @param outputs [n, k] the model's outputs
-     * @return for a loss on logits, probabilities (softmax over k > 1 outputs, sigmoid for one);
-     *     otherwise the outputs themselves
+     * Applies the output function that a loss on logits leaves out of the model.
+     *
+     * @param loss the model's loss; {@link Loss#takesLogits()} decides
+     * @param outputs [n, k] the model's outputs; not modified
+     * @return a new [n, k] tensor: for a loss on logits, probabilities (softmax over k &gt; 1
+     *     outputs, sigmoid for one); otherwise a copy of the outputs
      */
     public static Tensor probabilities(Loss loss, Tensor outputs) {
         if (!loss.takesLogits()) {
@@ -28,7 +31,13 @@ public final class Predictions {
         return p;
     }
 
-    /** @return the predicted class of row {@code i}: the arg-max, or probability > 0.5 for one output */
+    /**
+     * The class a row of probabilities predicts; the first of equal maxima wins.
+     *
+     * @param probabilities [n, k] from {@link #probabilities(Loss, Tensor)}; not modified
+     * @param i the row, in [0, n)
+     * @return the predicted class of row {@code i}: the arg-max, or probability &gt; 0.5 for one output
+     */
     public static int predictedClass(Tensor probabilities, int i) {
         if (probabilities.cols() == 1) {
             return probabilities.get(i, 0) > 0.5 ? 1 : 0;

@@ -36,7 +36,8 @@ public interface Kernels {
      *
      * @param a [m, k]; not modified
      * @param b [m, n]; not modified
-     * @param target its gradient [k, n] is accumulated into
+     * @param target its gradient [k, n] is accumulated into; its value is not read
+     * @param ready told of each part of {@code target}'s gradient once it is final
      */
     default void multAddTransA(Tensor a, Tensor b, Parameter target, GradientListener ready) {
         multAddTransA(a, b, target.gradient());

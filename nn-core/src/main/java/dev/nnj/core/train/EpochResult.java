@@ -15,6 +15,15 @@ import dev.nnj.core.eval.Evaluation;
 public record EpochResult(int epoch, double trainLoss, Evaluation test, double seconds, double samplesPerSecond,
         Evaluation validation) {
 
+    /**
+     * A result without a validation split.
+     *
+     * @param epoch 1-based
+     * @param trainLoss the mean loss per example over the epoch's batches, as seen during training
+     * @param test the evaluation on the test data after the epoch, or {@code null} without test data
+     * @param seconds wall time of the epoch's training steps (evaluation excluded)
+     * @param samplesPerSecond training examples per second in this epoch
+     */
     public EpochResult(int epoch, double trainLoss, Evaluation test, double seconds, double samplesPerSecond) {
         this(epoch, trainLoss, test, seconds, samplesPerSecond, null);
     }
