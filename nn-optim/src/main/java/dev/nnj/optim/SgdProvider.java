@@ -11,6 +11,7 @@ import dev.nnj.api.spi.OptimizerProvider;
  * {@code nesterov} (default false), {@code weightDecay} (default 0).
  */
 public final class SgdProvider implements OptimizerProvider {
+    /** The {@code learningRate} of both ids when a model file does not give one. */
     public static final double DEFAULT_LEARNING_RATE = 0.01;
 
     private final String type;
