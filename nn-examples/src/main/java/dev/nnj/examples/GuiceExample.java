@@ -38,6 +38,11 @@ public final class GuiceExample {
     private GuiceExample() {
     }
 
+    /**
+     * Trains the model on the embedded digits and prints its test accuracy.
+     *
+     * @param args ignored
+     */
     public static void main(String[] args) {
         Evaluation e = run();
         System.out.printf("test accuracy %.4f on %d digits%n", e.accuracy(), e.examples());
