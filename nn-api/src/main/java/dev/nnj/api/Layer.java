@@ -14,6 +14,9 @@ import java.util.List;
 public interface Layer {
 
     /**
+     * Checks that this layer can take examples of {@code input}'s shape and says what it gives.
+     * Called while the model is built, possibly more than once: it must not change the layer.
+     *
      * @param input the shape of one input example
      * @return the shape of one output example
      * @throws ShapeMismatchException if this layer cannot take {@code input}

@@ -14,6 +14,8 @@ public final class Shape {
     }
 
     /**
+     * The shape of an example of these dimensions.
+     *
      * @param dims each at least 1; at least one dimension
      * @return the shape
      * @throws IllegalArgumentException if there is no dimension or one is below 1
@@ -51,7 +53,11 @@ public final class Shape {
         return dims[i];
     }
 
-    /** @return the number of values of one example: the product of the dimensions */
+    /**
+     * The width of one example as a row of a {@link Tensor}.
+     *
+     * @return the number of values of one example: the product of the dimensions
+     */
     public int size() {
         int n = 1;
         for (int d : dims) {

@@ -25,6 +25,8 @@ public final class Tensor {
     }
 
     /**
+     * Allocates a tensor for at most {@code rows} rows, all in use.
+     *
      * @param rows number of examples, at least 0; also the capacity (a tensor of 0 rows has room for 1)
      * @param cols values per example, at least 1
      * @return a tensor of zeros
@@ -83,7 +85,12 @@ public final class Tensor {
         return t;
     }
 
-    /** @return the backing array; only the first {@code rows * cols} values are in use */
+    /**
+     * The values themselves, for kernels that work on the array; writing into it changes the
+     * tensor.
+     *
+     * @return the backing array; only the first {@code rows * cols} values are in use
+     */
     public double[] data() {
         return data;
     }
@@ -115,7 +122,11 @@ public final class Tensor {
         return capacityRows;
     }
 
-    /** @return the number of values in use: {@code rows * cols} */
+    /**
+     * The number of values in use, which can be less than the length of {@link #data()}.
+     *
+     * @return the number of values in use: {@code rows * cols}
+     */
     public int size() {
         return rows * cols;
     }
@@ -164,7 +175,11 @@ public final class Tensor {
         Arrays.fill(data, 0, rows * cols, 0.0);
     }
 
-    /** @return a new tensor with a copy of the values in use */
+    /**
+     * Copies the rows in use into a new tensor of that many rows.
+     *
+     * @return a new tensor with a copy of the values in use
+     */
     public Tensor copy() {
         Tensor t = zeros(rows, cols);
         System.arraycopy(data, 0, t.data, 0, size());
@@ -181,7 +196,11 @@ public final class Tensor {
         return Arrays.copyOfRange(data, row * cols, (row + 1) * cols);
     }
 
-    /** @return {@code [rows, cols]} */
+    /**
+     * The shape in use, as error messages write it.
+     *
+     * @return {@code [rows, cols]}
+     */
     public String shapeString() {
         return "[" + rows + ", " + cols + "]";
     }

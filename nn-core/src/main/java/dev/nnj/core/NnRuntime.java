@@ -138,7 +138,11 @@ public final class NnRuntime {
         return registry;
     }
 
-    /** @return the compute backend of the models this runtime builds */
+    /**
+     * The kernels that the layers of this runtime's models compute with.
+     *
+     * @return the compute backend of the models this runtime builds
+     */
     public Kernels kernels() {
         return kernels;
     }

@@ -48,7 +48,11 @@ public final class GuiceExample {
         System.out.printf("test accuracy %.4f on %d digits%n", e.accuracy(), e.examples());
     }
 
-    /** @return the test evaluation of the last epoch */
+    /**
+     * Builds nnj with Guice and trains the model on 80% of the embedded digits.
+     *
+     * @return the test evaluation of the last epoch
+     */
     public static Evaluation run() {
         Injector injector = Guice.createInjector(new NnModule());
         NnRuntime runtime = injector.getInstance(NnRuntime.class);

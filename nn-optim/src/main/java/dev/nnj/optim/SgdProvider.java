@@ -22,12 +22,20 @@ public final class SgdProvider implements OptimizerProvider {
         this.defaultMomentum = defaultMomentum;
     }
 
-    /** @return {@code sgd}: momentum 0 by default, as PyTorch */
+    /**
+     * The provider of plain SGD.
+     *
+     * @return {@code sgd}: momentum 0 by default, as PyTorch
+     */
     public static SgdProvider sgd() {
         return new SgdProvider("sgd", 0.0);
     }
 
-    /** @return {@code momentum}: momentum 0.9 by default */
+    /**
+     * The provider of SGD with momentum.
+     *
+     * @return {@code momentum}: momentum 0.9 by default
+     */
     public static SgdProvider momentum() {
         return new SgdProvider("momentum", 0.9);
     }

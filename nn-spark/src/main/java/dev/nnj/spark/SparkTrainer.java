@@ -61,7 +61,11 @@ public final class SparkTrainer {
         model.optimizer().attach(model.model().parameters());
     }
 
-    /** @return the model on the driver, trained by {@link #train} */
+    /**
+     * The model being trained, e.g. to evaluate or save it after an epoch.
+     *
+     * @return the model on the driver, trained by {@link #train}
+     */
     public AssembledModel model() {
         return model;
     }

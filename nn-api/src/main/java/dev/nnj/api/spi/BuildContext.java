@@ -11,13 +11,23 @@ import java.util.random.RandomGenerator;
 @Spi
 public interface BuildContext {
 
-    /** @return the shape of one input example of the component (for a loss: the model's output) */
+    /**
+     * The shape of what the component will be given, as the layers before it produce it.
+     *
+     * @return the shape of one input example of the component (for a loss: the model's output)
+     */
     Shape inputShape();
 
-    /** @return the prefix of this component's parameter paths, e.g. {@code layers.0} */
+    /**
+     * Where the component stands in the model; nnj prefixes its parameters' names with it.
+     *
+     * @return the prefix of this component's parameter paths, e.g. {@code layers.0}
+     */
     String name();
 
     /**
+     * A random generator of the component's own, for one purpose (initial weights, a dropout mask).
+     *
      * @param purpose what the numbers are for, e.g. {@code weight}
      * @return a generator seeded from the model's seed, this component's name and {@code purpose}
      *     alone, so that adding a component elsewhere does not change this one's numbers

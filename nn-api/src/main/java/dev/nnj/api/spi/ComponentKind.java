@@ -38,7 +38,11 @@ public enum ComponentKind {
         this.getter = getter;
     }
 
-    /** @return the word used in messages: {@code layer}, {@code activation}, ... */
+    /**
+     * The name of this kind in messages and in {@code nnj list}.
+     *
+     * @return the word used in messages: {@code layer}, {@code activation}, ...
+     */
     public String label() {
         return label;
     }

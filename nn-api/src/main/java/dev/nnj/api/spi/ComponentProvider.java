@@ -12,6 +12,8 @@ import dev.nnj.api.Spi;
 public interface ComponentProvider<T> {
 
     /**
+     * The type id that selects this provider, e.g. {@code "type": "dense"}.
+     *
      * @return the id that model files use: lower-kebab; nnj's own ids have no dot, third parties'
      *     are {@code vendor.name} ({@code acme.gated-dense})
      */

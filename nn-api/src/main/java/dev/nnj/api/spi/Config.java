@@ -13,10 +13,18 @@ import java.util.Set;
 @Spi
 public interface Config {
 
-    /** @return where this object stands in the model, e.g. {@code layers[2]} */
+    /**
+     * Where this object stands in the model file, for messages.
+     *
+     * @return where this object stands in the model, e.g. {@code layers[2]}
+     */
     String path();
 
-    /** @return the component's type id (the {@code type} key) */
+    /**
+     * The type id that chose the provider reading this config.
+     *
+     * @return the component's type id (the {@code type} key)
+     */
     String type();
 
     /**
@@ -28,13 +36,25 @@ public interface Config {
      */
     boolean has(String key);
 
-    /** @return every key of the object, in file order */
+    /**
+     * Every key present, whether read or not.
+     *
+     * @return every key of the object, in file order
+     */
     Set<String> keys();
 
-    /** @return the keys that were asked for (read or checked), present or not */
+    /**
+     * The keys a provider has asked for, for listing the keys a component reads in messages.
+     *
+     * @return the keys that were asked for (read or checked), present or not
+     */
     Set<String> readKeys();
 
-    /** @return the keys nobody has read or checked with {@link #has(String)} yet, except {@code type} */
+    /**
+     * The keys a provider has not asked for: after {@code create}, probable typos that nnj reports.
+     *
+     * @return the keys nobody has read or checked with {@link #has(String)} yet, except {@code type}
+     */
     Set<String> unreadKeys();
 
     /**

@@ -24,6 +24,8 @@ public final class MapConfig implements Config {
     private final Set<String> read = new LinkedHashSet<>();
 
     /**
+     * A config over a copy of {@code values}, with no key read yet.
+     *
      * @param path where the object stands, e.g. {@code layers[2]}
      * @param values the object's keys and values; copied
      */
@@ -79,7 +81,11 @@ public final class MapConfig implements Config {
                 + describe(spec) + ".");
     }
 
-    /** @return the object's keys and values as given (unmodifiable), e.g. to write the model back */
+    /**
+     * The JSON-like values this config holds.
+     *
+     * @return the object's keys and values as given (unmodifiable), e.g. to write the model back
+     */
     public Map<String, Object> values() {
         return values;
     }

@@ -11,6 +11,12 @@ public final class Gelu extends ElementwiseActivation {
     private static final double INV_SQRT_2PI = 0.39894228040143267794;
 
     /**
+     * The exact GELU. It holds no state, so one instance may serve any number of layers and threads.
+     */
+    public Gelu() {
+    }
+
+    /**
      * The error function, which {@link Math} lacks.
      *
      * @param x any value; NaN gives NaN

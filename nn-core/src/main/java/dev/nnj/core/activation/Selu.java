@@ -10,6 +10,13 @@ public final class Selu extends ElementwiseActivation {
     /** λ, the factor applied to both parts (PyTorch's {@code scale}). */
     public static final double SCALE = 1.0507009873554804934193349852946;
 
+    /**
+     * The SELU, with the constants above. It holds no state, so one instance may serve any number
+     * of layers and threads.
+     */
+    public Selu() {
+    }
+
     @Override
     protected double apply(double z) {
         return z > 0 ? SCALE * z : SCALE * ALPHA * Math.expm1(z);

@@ -3,6 +3,13 @@ package dev.nnj.core.activation;
 /** {@code sigmoid}: a = 1 / (1 + e^-z), a' = a (1 - a); computed without overflow for large |z|. */
 public final class Sigmoid extends ElementwiseActivation {
     /**
+     * The logistic sigmoid. It holds no state, so one instance may serve any number of layers and
+     * threads.
+     */
+    public Sigmoid() {
+    }
+
+    /**
      * The logistic function, shared with the losses and activations that need it.
      *
      * @param z any value

@@ -33,7 +33,11 @@ public record AssembledModel(Sequential model, Loss loss, Optimizer optimizer, T
         this(model, loss, optimizer, training, GradientClipping.NONE, null);
     }
 
-    /** @return a trainer for this model (attaches the optimizer), with the spec's clipping and schedule */
+    /**
+     * A trainer for this model, set up as its model file says.
+     *
+     * @return a trainer for this model (attaches the optimizer), with the spec's clipping and schedule
+     */
     public Trainer trainer() {
         Trainer trainer = new Trainer(model, loss, optimizer, training).clipGradients(clipping);
         return schedule == null ? trainer : trainer.schedule(schedule);

@@ -64,7 +64,11 @@ public final class DataSet {
         return new DataSet(name, features, null, targets);
     }
 
-    /** @return where the data came from, for messages (a file name, {@code digits}, ...) */
+    /**
+     * The name of the data, for messages.
+     *
+     * @return where the data came from, for messages (a file name, {@code digits}, ...)
+     */
     public String name() {
         return name;
     }
@@ -78,7 +82,11 @@ public final class DataSet {
         return features.rows();
     }
 
-    /** @return [n, f]; do not modify */
+    /**
+     * The features, one row per example.
+     *
+     * @return [n, f]; do not modify
+     */
     public Tensor features() {
         return features;
     }
@@ -103,12 +111,20 @@ public final class DataSet {
         return labels[i];
     }
 
-    /** @return [n, t] the regression targets, or {@code null} for classification data */
+    /**
+     * The regression targets, one row per example.
+     *
+     * @return [n, t] the regression targets, or {@code null} for classification data
+     */
     public Tensor targets() {
         return targets;
     }
 
-    /** @return 1 + the largest label; 0 for regression data */
+    /**
+     * The number of classes the labels imply.
+     *
+     * @return 1 + the largest label; 0 for regression data
+     */
     public int classCount() {
         int max = -1;
         if (labels != null) {

@@ -21,7 +21,11 @@ public record Evaluation(double loss, double accuracy, double meanAbsoluteError,
         return confusion.length > 0;
     }
 
-    /** @return the confusion matrix as aligned text, one row per true class */
+    /**
+     * Formats {@link #confusion()} for printing.
+     *
+     * @return the confusion matrix as aligned text, one row per true class
+     */
     public String confusionTable() {
         StringBuilder sb = new StringBuilder("true\\pred");
         for (int j = 0; j < confusion.length; j++) {

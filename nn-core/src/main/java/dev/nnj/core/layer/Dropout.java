@@ -26,6 +26,8 @@ public final class Dropout implements Layer {
     private boolean masked;
 
     /**
+     * A dropout layer for examples of {@code width} values.
+     *
      * @param width values per example
      * @param rate the probability p of dropping a value, in [0, 1)
      * @param random the source of the masks, seeded for this layer alone

@@ -40,6 +40,8 @@ public final class Backends {
     }
 
     /**
+     * Chooses the backend that models compute with.
+     *
      * @param requested a backend name, or {@code null} for the system property {@code nnj.backend},
      *     or, without it, the available backend of highest rank
      * @param loader the class loader to find backends with
@@ -65,7 +67,11 @@ public final class Backends {
         throw new ExtensionException("Unknown backend '" + name + "'. Backends found: " + describe(all) + ".");
     }
 
-    /** @return the number of threads from {@code nnj.threads}, else 1 */
+    /**
+     * The thread count set by {@code -Dnnj.threads}.
+     *
+     * @return the number of threads from {@code nnj.threads}, else 1
+     */
     public static int threadsFromProperty() {
         String value = System.getProperty(THREADS_PROPERTY);
         if (value == null || value.isBlank()) {

@@ -5,6 +5,13 @@ public final class EjmlBackend implements Backend {
     /** The reference rank: a backend that should be preferred to EJML where it runs ranks higher. */
     public static final int RANK = 100;
 
+    /**
+     * Creates the backend; {@link java.util.ServiceLoader} calls this through
+     * {@code META-INF/services/dev.nnj.core.math.Backend}.
+     */
+    public EjmlBackend() {
+    }
+
     @Override
     public String name() {
         return "ejml";

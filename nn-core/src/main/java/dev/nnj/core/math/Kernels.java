@@ -89,17 +89,29 @@ public interface Kernels {
         }
     }
 
-    /** @return what computes, for messages and {@code nnj list}, e.g. {@code EJML 0.46.1 CommonOps_DDRM} */
+    /**
+     * What these kernels compute with.
+     *
+     * @return what computes, for messages and {@code nnj list}, e.g. {@code EJML 0.46.1 CommonOps_DDRM}
+     */
     default String description() {
         return getClass().getSimpleName();
     }
 
-    /** @return how many threads the products use */
+    /**
+     * The number of threads the products run on, the caller included.
+     *
+     * @return how many threads the products use
+     */
     default int threads() {
         return 1;
     }
 
-    /** @return the reference implementation on EJML, one thread */
+    /**
+     * The kernels that layers use when no backend is given.
+     *
+     * @return the reference implementation on EJML, one thread
+     */
     static Kernels defaultKernels() {
         return EjmlKernels.INSTANCE;
     }

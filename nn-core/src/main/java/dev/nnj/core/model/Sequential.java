@@ -83,7 +83,11 @@ public final class Sequential {
         return layers;
     }
 
-    /** @return how each layer is named in messages, e.g. {@code layers[1] (dense)} */
+    /**
+     * The names of the layers in messages, in layer order.
+     *
+     * @return how each layer is named in messages, e.g. {@code layers[1] (dense)}
+     */
     public List<String> labels() {
         return labels;
     }
@@ -98,7 +102,11 @@ public final class Sequential {
         return outputShapes.get(i);
     }
 
-    /** @return every parameter, with its full path ({@code layers.0.weight}), in layer order */
+    /**
+     * The parameters of every layer, as the optimizer and model files see them.
+     *
+     * @return every parameter, with its full path ({@code layers.0.weight}), in layer order
+     */
     public List<Parameter> parameters() {
         return parameters;
     }

@@ -87,6 +87,8 @@ public final class Workspace {
     }
 
     /**
+     * The buffer of dL/dOutput, the start of the backward pass.
+     *
      * @return [batch, outputs] where the loss writes dL/dOutput before {@link #backward()}; owned by
      *     this workspace
      */
@@ -95,6 +97,8 @@ public final class Workspace {
     }
 
     /**
+     * Finds where a non-finite value first appeared, for the message when the loss becomes NaN.
+     *
      * @return the label of the first layer whose output of the last forward pass holds a NaN or an
      *     infinity, or {@code null} if all are finite
      */

@@ -96,7 +96,11 @@ public final class ComponentRegistry {
         return Collections.unmodifiableSet(entries.get(kind).keySet());
     }
 
-    /** @return every entry, by kind then id */
+    /**
+     * Every registered component, e.g. for {@code nnj list}.
+     *
+     * @return every entry, by kind then id
+     */
     public List<Entry> entries() {
         List<Entry> all = new ArrayList<>();
         for (Map<String, Entry> byType : entries.values()) {
@@ -105,7 +109,11 @@ public final class ComponentRegistry {
         return all;
     }
 
-    /** @return one line per entry: kind, id, provider class, extension class, source */
+    /**
+     * Every registered component as text, one line each.
+     *
+     * @return one line per entry: kind, id, provider class, extension class, source
+     */
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
         for (Entry e : entries()) {

@@ -37,6 +37,8 @@ public final class ExtensionDiscovery {
     }
 
     /**
+     * Discovers and validates the extensions of the application and of every plugin jar.
+     *
      * @param loaders the application's class loader, then one per plugin jar; an extension class
      *     visible to several counts once
      * @return a registry of every extension visible to any of {@code loaders}

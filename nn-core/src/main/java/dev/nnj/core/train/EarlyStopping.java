@@ -80,7 +80,11 @@ public final class EarlyStopping implements TrainingListener {
         }
     }
 
-    /** @return the epoch with the lowest monitored loss so far, 0 before the first */
+    /**
+     * The epoch whose weights are restored with {@code restoreBest}.
+     *
+     * @return the epoch with the lowest monitored loss so far, 0 before the first
+     */
     public int bestEpoch() {
         return bestEpoch;
     }
@@ -94,7 +98,11 @@ public final class EarlyStopping implements TrainingListener {
         return best;
     }
 
-    /** @return whether training was stopped before its last epoch */
+    /**
+     * Whether this listener ended training.
+     *
+     * @return whether training was stopped before its last epoch
+     */
     public boolean stoppedEarly() {
         return stopped;
     }

@@ -29,6 +29,8 @@ public record EpochResult(int epoch, double trainLoss, Evaluation test, double s
     }
 
     /**
+     * The loss that decides whether this epoch improved on the earlier ones.
+     *
      * @return the loss that early stopping, schedules and the best checkpoint watch: the validation
      *     loss, else the test loss, else the training loss
      */

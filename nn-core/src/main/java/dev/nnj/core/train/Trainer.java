@@ -120,6 +120,8 @@ public final class Trainer {
     }
 
     /**
+     * Trains every epoch of the options, from the first.
+     *
      * @param train the training data
      * @param test evaluated after every epoch; may be {@code null}
      * @return one result per epoch

@@ -54,7 +54,11 @@ public interface TrainingListener {
     default void onTrainingEnd(List<EpochResult> history) {
     }
 
-    /** @return true to end training after the current epoch (asked after {@code onEpochEnd}) */
+    /**
+     * Whether to stop training; the default never asks to.
+     *
+     * @return true to end training after the current epoch (asked after {@code onEpochEnd})
+     */
     default boolean shouldStop() {
         return false;
     }

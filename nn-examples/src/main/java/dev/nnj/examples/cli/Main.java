@@ -14,6 +14,13 @@ public final class Main implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     /**
+     * The {@code nnj} command itself, whose subcommands do the work; {@link #run(String...)} creates
+     * it, and picocli fills in its spec.
+     */
+    public Main() {
+    }
+
+    /**
      * Runs the command line and exits the JVM with its exit code.
      *
      * @param args the command and its options, e.g. {@code train --model m.json --data digits}
