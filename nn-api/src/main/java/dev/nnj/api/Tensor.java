@@ -25,7 +25,7 @@ public final class Tensor {
     }
 
     /**
-     * Allocates a tensor for at most {@code rows} rows, all in use.
+     * Allocates a tensor of {@code rows} rows in use and room for as many (at least one).
      *
      * @param rows number of examples, at least 0; also the capacity (a tensor of 0 rows has room for 1)
      * @param cols values per example, at least 1
