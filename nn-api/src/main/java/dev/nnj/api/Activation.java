@@ -8,6 +8,8 @@ package dev.nnj.api;
 public interface Activation {
 
     /**
+     * Applies the function to a batch, row by row. Must not allocate.
+     *
      * @param z [batch, n] pre-activation; not modified
      * @param a [batch, n] activation a = f(z); overwritten; may not be {@code z}
      */

@@ -17,6 +17,8 @@ public interface GradientListener {
     GradientListener NONE = (parameter, from, to) -> { };
 
     /**
+     * Hears that values {@code [from, to)} of a parameter's gradient are final for this step.
+     *
      * @param parameter the layer's own parameter (the model's views of it share its tensors)
      * @param from the first final value, an index into {@code parameter.gradient().data()}
      * @param to one past the last

@@ -7,6 +7,8 @@ import java.util.random.RandomGenerator;
 public interface Initializer {
 
     /**
+     * Writes the initial values of one parameter, e.g. from a distribution scaled by the fans.
+     *
      * @param value [rows, cols] the parameter; overwritten
      * @param fanIn number of inputs of the layer
      * @param fanOut number of outputs of the layer

@@ -14,6 +14,9 @@ import java.util.List;
 public interface Layer {
 
     /**
+     * Checks that this layer can take examples of {@code input}'s shape and says what it gives.
+     * Called while the model is built, possibly more than once: it must not change the layer.
+     *
      * @param input the shape of one input example
      * @return the shape of one output example
      * @throws ShapeMismatchException if this layer cannot take {@code input}
@@ -21,8 +24,14 @@ public interface Layer {
     Shape outputShape(Shape input);
 
     /**
+     * Computes the output of a mini-batch. Must not allocate.
+     *
      * @param in [batch, in] input; not modified
-     * @param out [batch, out] output; modified (rows already set to batch)
+     * @param out [batch, out] output; overwritten (its rows are already set to batch)
+     * @param mode {@link Mode#TRAIN} when a backward pass may follow (layers such as dropout then
+     *     behave as in training and keep what backward needs), {@link Mode#INFERENCE} otherwise
+     * @throws ShapeMismatchException if {@code in} does not have the number of columns this layer
+     *     takes
      */
     void forward(Tensor in, Tensor out, Mode mode);
 
@@ -44,6 +53,13 @@ public interface Layer {
      * time). A layer may report parts sooner, from its kernels' threads, as long as it reads no
      * parameter value after reporting it (compute the input gradient first): the trainer may be
      * updating it already.
+     *
+     * @param in [batch, in] the input of the last forward pass; not modified
+     * @param out [batch, out] the output of the last forward pass; not modified
+     * @param gradOut [batch, out] dL/dOut; not modified
+     * @param gradIn [batch, in] dL/dIn; overwritten; {@code null} when nobody needs it (first layer)
+     * @param ready told of each part of a parameter's gradient once it is final;
+     *     {@link GradientListener#NONE} when nobody updates during the pass
      */
     default void backward(Tensor in, Tensor out, Tensor gradOut, Tensor gradIn, GradientListener ready) {
         backward(in, out, gradOut, gradIn);
@@ -54,7 +70,11 @@ public interface Layer {
         }
     }
 
-    /** @return the parameters, named locally ({@code weight}, {@code bias}); empty if none */
+    /**
+     * The parameters this layer owns; the model adds its prefix ({@link Parameter#withPrefix}).
+     *
+     * @return the parameters, named locally ({@code weight}, {@code bias}); empty if none
+     */
     default List<Parameter> parameters() {
         return List.of();
     }

@@ -13,6 +13,10 @@ public interface Optimizer {
     /**
      * Binds this optimizer to the parameters it will update and allocates its state. Called once,
      * before the first {@link #step()}.
+     *
+     * @param parameters every parameter of the model, with its full path ({@code layers.0.weight});
+     *     those that are not {@link Parameter#trainable() trainable} are left alone; the list is
+     *     not modified
      */
     void attach(List<Parameter> parameters);
 
@@ -26,12 +30,19 @@ public interface Optimizer {
      * of {@link #step()}, call {@link #beginStep()} once and then {@link #update} for disjoint parts
      * covering every attached parameter once, as their gradients become final during the backward
      * pass, from several threads at once; the result must equal {@link #step()}'s to the bit.
+     *
+     * @return {@code true} if {@link #beginStep()} and {@link #update} are supported; {@code false}
+     *     by default
      */
     default boolean updatesInParts() {
         return false;
     }
 
-    /** Starts a step done in parts (counts the step). Only if {@link #updatesInParts()}. */
+    /**
+     * Starts a step done in parts (counts the step). Only if {@link #updatesInParts()}.
+     *
+     * @throws UnsupportedOperationException by default, for optimizers that do not update in parts
+     */
     default void beginStep() {
         throw new UnsupportedOperationException(getClass().getName() + " does not update in parts.");
     }
@@ -41,17 +52,39 @@ public interface Optimizer {
      * begun last. Thread-safe for disjoint parts; must not allocate. A parameter is identified by
      * its value tensor, so a view of an attached parameter ({@link Parameter#withPrefix}) is the
      * same parameter; one this optimizer does not update (not trainable, not attached) is left alone.
+     *
+     * @param parameter the parameter whose gradient part is final; its value is updated in
+     *     {@code [from, to)}, its gradient is not modified
+     * @param from the first value to update, an index into {@code parameter.value().data()}
+     * @param to one past the last value to update
+     * @throws UnsupportedOperationException by default, for optimizers that do not update in parts
      */
     default void update(Parameter parameter, int from, int to) {
         throw new UnsupportedOperationException(getClass().getName() + " does not update in parts.");
     }
 
+    /**
+     * The learning rate that the next step uses.
+     *
+     * @return the current learning rate, &gt; 0
+     */
     double learningRate();
 
-    /** Sets the learning rate for the following steps (schedules, command-line overrides). */
+    /**
+     * Sets the learning rate for the following steps (schedules, command-line overrides).
+     *
+     * @param learningRate the new rate, finite and &gt; 0
+     * @throws IllegalArgumentException if {@code learningRate} is not finite and &gt; 0
+     */
     void setLearningRate(double learningRate);
 
-    /** @return the state per parameter path and state name, e.g. {@code layers.0.weight} -> {@code momentum} -> buffer */
+    /**
+     * The optimizer's state, for checkpoints: the buffers themselves, so that writing into them
+     * restores a saved state.
+     *
+     * @return the state per parameter path and state name, e.g. {@code layers.0.weight} -&gt;
+     *     {@code momentum} -&gt; buffer; empty for a stateless optimizer (the default)
+     */
     default Map<String, Map<String, double[]>> state() {
         return Map.of();
     }

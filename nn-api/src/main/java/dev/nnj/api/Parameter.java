@@ -15,9 +15,18 @@ public final class Parameter {
     private final boolean trainable;
 
     /**
+     * A parameter over existing value and gradient tensors, which it shares rather than copies.
+     *
      * @param name local name inside its layer ({@code weight}) or full path
-     * @param value the value; modified by optimizers
-     * @param gradient same shape as {@code value}; layers accumulate into it
+     * @param role what the parameter is for; decides its layout in model files and exports
+     * @param value [rows, cols] the value; shared; modified by optimizers
+     * @param gradient [rows, cols] the gradient, same shape as {@code value}; shared; layers
+     *     accumulate into it
+     * @param trainable whether optimizers update it; a parameter that is not trainable keeps its
+     *     value (frozen) and gets no optimizer state
+     * @throws NullPointerException if {@code name}, {@code role}, {@code value} or {@code gradient}
+     *     is null
+     * @throws ShapeMismatchException if {@code gradient} does not have the shape of {@code value}
      */
     public Parameter(String name, ParameterRole role, Tensor value, Tensor gradient, boolean trainable) {
         this.path = requireNonNull(name, "name is null");
@@ -31,32 +40,71 @@ public final class Parameter {
         }
     }
 
-    /** @return a trainable parameter with a zero gradient of the value's shape */
+    /**
+     * A trainable parameter with a new gradient buffer, which is how layers create theirs.
+     *
+     * @param name local name inside its layer, e.g. {@code weight}
+     * @param role what the parameter is for
+     * @param value [rows, cols] the value; shared, not copied
+     * @return a trainable parameter with a zero gradient of the value's shape
+     */
     public static Parameter of(String name, ParameterRole role, Tensor value) {
         return new Parameter(name, role, value, Tensor.zeros(value.rows(), value.cols()), true);
     }
 
-    /** @return a view of this parameter named {@code prefix + "." + path()}, sharing value and gradient */
+    /**
+     * Places this parameter in a larger structure: the model names a layer's {@code weight}
+     * {@code layers.0.weight}.
+     *
+     * @param prefix the path of the enclosing component, e.g. {@code layers.0}
+     * @return a view of this parameter named {@code prefix + "." + path()}, sharing value and gradient
+     */
     public Parameter withPrefix(String prefix) {
         return new Parameter(prefix + "." + path, role, value, gradient, trainable);
     }
 
+    /**
+     * The name under which optimizers keep this parameter's state and model files its weights.
+     *
+     * @return the path, e.g. {@code layers.0.weight}, or a layer's local name ({@code weight})
+     */
     public String path() {
         return path;
     }
 
+    /**
+     * What this parameter is for.
+     *
+     * @return the role given at construction
+     */
     public ParameterRole role() {
         return role;
     }
 
+    /**
+     * The value, shared with every view of this parameter; layers read it, optimizers write it.
+     *
+     * @return [rows, cols] the value tensor itself, not a copy
+     */
     public Tensor value() {
         return value;
     }
 
+    /**
+     * The gradient buffer, shared with every view of this parameter; layers accumulate into it and
+     * the trainer zeroes it before each step.
+     *
+     * @return [rows, cols] the gradient tensor itself, not a copy; same shape as {@link #value()}
+     */
     public Tensor gradient() {
         return gradient;
     }
 
+    /**
+     * Whether optimizers update this parameter.
+     *
+     * @return {@code false} for a frozen parameter, whose value stays as it is
+     */
     public boolean trainable() {
         return trainable;
     }

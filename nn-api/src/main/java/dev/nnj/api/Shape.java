@@ -14,6 +14,8 @@ public final class Shape {
     }
 
     /**
+     * The shape of an example of these dimensions.
+     *
      * @param dims each at least 1; at least one dimension
      * @return the shape
      * @throws IllegalArgumentException if there is no dimension or one is below 1
@@ -31,15 +33,31 @@ public final class Shape {
         return new Shape(dims.clone());
     }
 
+    /**
+     * The number of dimensions.
+     *
+     * @return at least 1: 1 for a row of features, 2 for an image of [height, width]
+     */
     public int rank() {
         return dims.length;
     }
 
+    /**
+     * One dimension.
+     *
+     * @param i the index of the dimension, in [0, {@link #rank()})
+     * @return the size of dimension {@code i}, at least 1
+     * @throws ArrayIndexOutOfBoundsException if {@code i} is outside [0, {@link #rank()})
+     */
     public int dim(int i) {
         return dims[i];
     }
 
-    /** @return the number of values of one example: the product of the dimensions */
+    /**
+     * The width of one example as a row of a {@link Tensor}.
+     *
+     * @return the number of values of one example: the product of the dimensions
+     */
     public int size() {
         int n = 1;
         for (int d : dims) {
@@ -48,6 +66,11 @@ public final class Shape {
         return n;
     }
 
+    /**
+     * All dimensions, outermost first.
+     *
+     * @return a copy of the dimensions; changing it does not change this shape
+     */
     public int[] dims() {
         return dims.clone();
     }

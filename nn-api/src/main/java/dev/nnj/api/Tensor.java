@@ -25,9 +25,14 @@ public final class Tensor {
     }
 
     /**
-     * @param rows number of examples, at least 0
+     * Allocates a tensor of {@code rows} rows in use and room for as many (at least one).
+     *
+     * @param rows number of examples, at least 0; also the capacity (a tensor of 0 rows has room for 1)
      * @param cols values per example, at least 1
      * @return a tensor of zeros
+     * @throws IllegalArgumentException if {@code rows} is negative or {@code cols} below 1
+     * @throws ShapeMismatchException if the values would not fit in one array or in this JVM's maximum
+     *     heap ({@code -Xmx})
      */
     public static Tensor zeros(int rows, int cols) {
         if (rows < 0 || cols < 1) {
@@ -47,6 +52,11 @@ public final class Tensor {
      * Wraps an array without copying.
      *
      * @param data row-major values; its length must be {@code rows * cols}; shared, not copied
+     * @param rows number of examples, at least 1; also the capacity
+     * @param cols values per example, at least 1
+     * @return a tensor of {@code [rows, cols]} whose {@link #data()} is {@code data}
+     * @throws IllegalArgumentException if {@code rows} or {@code cols} is below 1 or the length of
+     *     {@code data} is not {@code rows * cols}
      */
     public static Tensor wrap(double[] data, int rows, int cols) {
         if (rows < 1 || cols < 1 || data.length != rows * cols) {
@@ -56,7 +66,13 @@ public final class Tensor {
         return new Tensor(data, rows, cols);
     }
 
-    /** @return a tensor of one row per element of {@code values}, copied */
+    /**
+     * Copies rows given as arrays, e.g. in tests.
+     *
+     * @param values the rows, at least one, all of the same length; not modified
+     * @return a tensor of one row per element of {@code values}, copied
+     * @throws IllegalArgumentException if the rows differ in length
+     */
     public static Tensor of(double[][] values) {
         Tensor t = zeros(values.length, values[0].length);
         for (int r = 0; r < values.length; r++) {
@@ -69,32 +85,58 @@ public final class Tensor {
         return t;
     }
 
-    /** @return the backing array; only the first {@code rows * cols} values are in use */
+    /**
+     * The values themselves, for kernels that work on the array; writing into it changes the
+     * tensor.
+     *
+     * @return the backing array; only the first {@code rows * cols} values are in use
+     */
     public double[] data() {
         return data;
     }
 
+    /**
+     * The number of rows in use, which {@link #setRows(int)} changes.
+     *
+     * @return the number of examples in use, between 0 and {@link #capacityRows()}
+     */
     public int rows() {
         return rows;
     }
 
+    /**
+     * The number of values per example, fixed at allocation.
+     *
+     * @return the number of columns, at least 1
+     */
     public int cols() {
         return cols;
     }
 
+    /**
+     * The number of rows the buffer has room for.
+     *
+     * @return the largest value {@link #setRows(int)} accepts
+     */
     public int capacityRows() {
         return capacityRows;
     }
 
-    /** @return the number of values in use: {@code rows * cols} */
+    /**
+     * The number of values in use, which can be less than the length of {@link #data()}.
+     *
+     * @return the number of values in use: {@code rows * cols}
+     */
     public int size() {
         return rows * cols;
     }
 
     /**
-     * Changes the number of rows in use, keeping the buffer.
+     * Changes the number of rows in use, keeping the buffer. The values are left as they are: rows
+     * brought back into use hold whatever they held before.
      *
-     * @throws ShapeMismatchException if {@code rows} exceeds the capacity
+     * @param rows the new number of rows in use, between 0 and {@link #capacityRows()}
+     * @throws ShapeMismatchException if {@code rows} is negative or exceeds the capacity
      */
     public void setRows(int rows) {
         if (rows < 0 || rows > capacityRows) {
@@ -104,10 +146,26 @@ public final class Tensor {
         this.rows = rows;
     }
 
+    /**
+     * Reads one value. For speed the indices are not checked: only a position outside the buffer
+     * throws ({@link ArrayIndexOutOfBoundsException}).
+     *
+     * @param row the example, in [0, {@link #rows()})
+     * @param col the value within the example, in [0, {@link #cols()})
+     * @return the value at {@code [row, col]}
+     */
     public double get(int row, int col) {
         return data[row * cols + col];
     }
 
+    /**
+     * Writes one value. For speed the indices are not checked: only a position outside the buffer
+     * throws ({@link ArrayIndexOutOfBoundsException}).
+     *
+     * @param row the example, in [0, {@link #rows()})
+     * @param col the value within the example, in [0, {@link #cols()})
+     * @param value the new value at {@code [row, col]}
+     */
     public void set(int row, int col, double value) {
         data[row * cols + col] = value;
     }
@@ -117,19 +175,32 @@ public final class Tensor {
         Arrays.fill(data, 0, rows * cols, 0.0);
     }
 
-    /** @return a new tensor with a copy of the values in use */
+    /**
+     * Copies the rows in use into a new tensor of that many rows.
+     *
+     * @return a new tensor with a copy of the values in use
+     */
     public Tensor copy() {
         Tensor t = zeros(rows, cols);
         System.arraycopy(data, 0, t.data, 0, size());
         return t;
     }
 
-    /** @return the values of row {@code row}, copied */
+    /**
+     * Copies one example out, e.g. for printing a prediction.
+     *
+     * @param row the example, in [0, {@link #rows()})
+     * @return the values of row {@code row}, copied
+     */
     public double[] row(int row) {
         return Arrays.copyOfRange(data, row * cols, (row + 1) * cols);
     }
 
-    /** @return {@code [rows, cols]} */
+    /**
+     * The shape in use, as error messages write it.
+     *
+     * @return {@code [rows, cols]}
+     */
     public String shapeString() {
         return "[" + rows + ", " + cols + "]";
     }

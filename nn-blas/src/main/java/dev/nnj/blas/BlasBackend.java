@@ -57,6 +57,14 @@ public final class BlasBackend implements Backend {
         }
     }
 
+    /**
+     * Creates the backend; {@link java.util.ServiceLoader} calls this through
+     * {@code META-INF/services/dev.nnj.core.math.Backend}. Native BLAS is looked for on the first call
+     * of {@link #rank()} or {@link #create(int)}, not here.
+     */
+    public BlasBackend() {
+    }
+
     @Override
     public String name() {
         return "blas";

@@ -34,6 +34,14 @@ import java.util.List;
 /** nnj's built-in layers, activations, losses and initialisers, registered like any extension. */
 public final class CoreExtension implements NnExtension {
 
+    /**
+     * Creates the extension; {@link java.util.ServiceLoader} calls this through
+     * {@code META-INF/services/dev.nnj.api.spi.NnExtension}. It holds no state: each getter returns
+     * new providers.
+     */
+    public CoreExtension() {
+    }
+
     @Override
     public List<LayerProvider> layers() {
         return List.of(new DenseProvider(), new DropoutProvider());

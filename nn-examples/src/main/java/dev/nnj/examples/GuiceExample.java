@@ -38,12 +38,21 @@ public final class GuiceExample {
     private GuiceExample() {
     }
 
+    /**
+     * Trains the model on the embedded digits and prints its test accuracy.
+     *
+     * @param args ignored
+     */
     public static void main(String[] args) {
         Evaluation e = run();
         System.out.printf("test accuracy %.4f on %d digits%n", e.accuracy(), e.examples());
     }
 
-    /** @return the test evaluation of the last epoch */
+    /**
+     * Builds nnj with Guice and trains the model on 80% of the embedded digits.
+     *
+     * @return the test evaluation of the last epoch
+     */
     public static Evaluation run() {
         Injector injector = Guice.createInjector(new NnModule());
         NnRuntime runtime = injector.getInstance(NnRuntime.class);

@@ -25,7 +25,9 @@ import java.util.Locale;
  * <p>Run: {@code java -cp nn-examples/target/nnj.jar dev.nnj.examples.SineWaveExample [epochs [seed]]}
  */
 public final class SineWaveExample {
+    /** The number of training points, evenly spaced over [-π, π]; also the batch size. */
     public static final int POINTS = 2_000;
+    /** The seed that trains well (see above). */
     public static final long SEED = 6;
 
     static final String MODEL = """
@@ -46,6 +48,13 @@ public final class SineWaveExample {
     private SineWaveExample() {
     }
 
+    /**
+     * Trains and prints the loss of every epoch and the gradients of the first three steps.
+     *
+     * @param args optionally the number of epochs (default 1,000), then the seed (default
+     *     {@value #SEED})
+     * @throws NumberFormatException if an argument is not a whole number
+     */
     public static void main(String[] args) {
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : SEED;
@@ -53,7 +62,12 @@ public final class SineWaveExample {
     }
 
     /**
+     * Fits y = sin x by full-batch gradient descent, each step written out.
+     *
+     * @param seed the seed of the initial weights
+     * @param epochs the number of steps (one batch of all points per epoch)
      * @param showGradientsOf how many first steps print their weight gradients
+     * @param out where the losses and gradients are printed
      * @return the loss of every epoch (before that epoch's update)
      */
     public static double[] run(long seed, int epochs, int showGradientsOf, PrintStream out) {

@@ -18,6 +18,16 @@ public final class Adagrad extends PerParameterOptimizer {
     private final double initialAccumulator;
     private final double epsilon;
 
+    /**
+     * An Adagrad optimizer; its state is one buffer per parameter, {@code sum} (s).
+     *
+     * @param learningRate lr, finite and &gt; 0
+     * @param lrDecay how fast the rate decays with the step number, &gt;= 0
+     * @param weightDecay λ, the L2 penalty added to the gradient, &gt;= 0
+     * @param initialAccumulator the value s starts at ({@code initialAccumulatorValue}), &gt;= 0
+     * @param epsilon ε, added to √s for stability, &gt;= 0
+     * @throws IllegalArgumentException naming the value and the allowed range
+     */
     public Adagrad(double learningRate, double lrDecay, double weightDecay, double initialAccumulator, double epsilon) {
         super(learningRate, "sum");
         require(lrDecay >= 0, "lrDecay must be >= 0; got " + lrDecay + ".");

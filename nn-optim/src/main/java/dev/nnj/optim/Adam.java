@@ -20,7 +20,18 @@ public final class Adam extends PerParameterOptimizer {
     private final double weightDecay;
     private final boolean decoupled;
 
-    /** @param decoupled true for AdamW's decoupled weight decay, false for Adam's L2 */
+    /**
+     * An Adam or AdamW optimizer; its state per parameter is {@code exp_avg} (m) and
+     * {@code exp_avg_sq} (v), PyTorch's names.
+     *
+     * @param learningRate lr, finite and &gt; 0
+     * @param beta1 β1, the decay of the gradient's running mean, in [0, 1)
+     * @param beta2 β2, the decay of the squared gradient's running mean, in [0, 1)
+     * @param epsilon ε, added to the denominator for stability, &gt;= 0
+     * @param weightDecay λ, &gt;= 0
+     * @param decoupled true for AdamW's decoupled weight decay, false for Adam's L2
+     * @throws IllegalArgumentException naming the value and the allowed range
+     */
     public Adam(double learningRate, double beta1, double beta2, double epsilon, double weightDecay, boolean decoupled) {
         super(learningRate, "exp_avg", "exp_avg_sq");
         require(beta1 >= 0 && beta1 < 1, "beta1 must be in [0, 1); got " + beta1 + ".");

@@ -7,6 +7,14 @@ import java.util.List;
 
 /** nnj's optimizers (sgd, momentum, adam, adamw, rmsprop, adagrad); built against nn-api alone, exactly as a third-party extension would be. */
 public final class OptimExtension implements NnExtension {
+    /**
+     * Creates the extension; {@link java.util.ServiceLoader} calls this through
+     * {@code META-INF/services/dev.nnj.api.spi.NnExtension}. It holds no state: each getter returns
+     * new providers.
+     */
+    public OptimExtension() {
+    }
+
     @Override
     public List<OptimizerProvider> optimizers() {
         List<OptimizerProvider> all = new java.util.ArrayList<>(List.of(SgdProvider.sgd(), SgdProvider.momentum()));

@@ -19,6 +19,18 @@ public final class RmsProp extends PerParameterOptimizer {
     private final double momentum;
     private final boolean centered;
 
+    /**
+     * An RMSprop optimizer; its state per parameter is {@code square_avg} (v), {@code grad_avg} (a)
+     * and {@code momentum_buffer} (b), PyTorch's names.
+     *
+     * @param learningRate lr, finite and &gt; 0
+     * @param alpha α, the decay of the squared gradient's running mean, in [0, 1)
+     * @param epsilon ε, added to the denominator for stability, &gt;= 0
+     * @param weightDecay λ, the L2 penalty added to the gradient, &gt;= 0
+     * @param momentum μ, in [0, 1); 0 for none
+     * @param centered whether to divide by the estimated variance rather than the raw second moment
+     * @throws IllegalArgumentException naming the value and the allowed range
+     */
     public RmsProp(double learningRate, double alpha, double epsilon, double weightDecay, double momentum, boolean centered) {
         super(learningRate, "square_avg", "grad_avg", "momentum_buffer");
         require(alpha >= 0 && alpha < 1, "alpha must be in [0, 1); got " + alpha + ".");

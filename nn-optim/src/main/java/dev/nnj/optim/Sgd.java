@@ -19,10 +19,12 @@ public final class Sgd extends PerParameterOptimizer {
     private final double weightDecay;
 
     /**
-     * @param learningRate > 0
+     * An SGD optimizer; its state is one buffer per parameter, {@code momentum} (v).
+     *
+     * @param learningRate &gt; 0
      * @param momentum in [0, 1)
-     * @param nesterov requires momentum > 0
-     * @param weightDecay >= 0
+     * @param nesterov requires momentum &gt; 0
+     * @param weightDecay &gt;= 0
      * @throws IllegalArgumentException naming the value and the allowed range
      */
     public Sgd(double learningRate, double momentum, boolean nesterov, double weightDecay) {
@@ -50,14 +52,29 @@ public final class Sgd extends PerParameterOptimizer {
         }
     }
 
+    /**
+     * The momentum factor, as configured.
+     *
+     * @return in [0, 1); 0 for plain SGD
+     */
     public double momentum() {
         return momentum;
     }
 
+    /**
+     * Whether the update uses Nesterov momentum.
+     *
+     * @return {@code true} for Nesterov momentum
+     */
     public boolean nesterov() {
         return nesterov;
     }
 
+    /**
+     * The L2 penalty, as configured.
+     *
+     * @return the weight decay, &gt;= 0
+     */
     public double weightDecay() {
         return weightDecay;
     }

@@ -11,6 +11,7 @@ import dev.nnj.api.spi.OptimizerProvider;
  * {@code nesterov} (default false), {@code weightDecay} (default 0).
  */
 public final class SgdProvider implements OptimizerProvider {
+    /** The {@code learningRate} of both ids when a model file does not give one. */
     public static final double DEFAULT_LEARNING_RATE = 0.01;
 
     private final String type;
@@ -21,12 +22,20 @@ public final class SgdProvider implements OptimizerProvider {
         this.defaultMomentum = defaultMomentum;
     }
 
-    /** @return {@code sgd}: momentum 0 by default, as PyTorch */
+    /**
+     * The provider of plain SGD.
+     *
+     * @return {@code sgd}: momentum 0 by default, as PyTorch
+     */
     public static SgdProvider sgd() {
         return new SgdProvider("sgd", 0.0);
     }
 
-    /** @return {@code momentum}: momentum 0.9 by default */
+    /**
+     * The provider of SGD with momentum.
+     *
+     * @return {@code momentum}: momentum 0.9 by default
+     */
     public static SgdProvider momentum() {
         return new SgdProvider("momentum", 0.9);
     }

@@ -18,17 +18,30 @@ import java.util.Locale;
 public record EpochStats(int epoch, double trainLoss, double seconds, double sparkSeconds, double computeSeconds,
         double samplesPerSecond) {
 
-    /** @return Spark time not spent computing: broadcasting parameters, scheduling tasks, and summing or collecting results */
+    /**
+     * The epoch's cost of distribution.
+     *
+     * @return Spark time not spent computing: broadcasting parameters, scheduling tasks, and summing or
+     *     collecting results
+     */
     public double exchangeSeconds() {
         return Math.max(0, sparkSeconds - computeSeconds);
     }
 
-    /** @return {@link #exchangeSeconds()} as a share of the epoch's wall time, in [0, 1] */
+    /**
+     * How much of the epoch went to distribution rather than computing.
+     *
+     * @return {@link #exchangeSeconds()} as a share of the epoch's wall time, in [0, 1]
+     */
     public double exchangeShare() {
         return seconds == 0 ? 0 : Math.min(1, exchangeSeconds() / seconds);
     }
 
-    /** @return one line: epoch, loss, time, its split, throughput */
+    /**
+     * The epoch as {@code SparkMain} prints it.
+     *
+     * @return one line: epoch, loss, time, its split, throughput
+     */
     public String describe() {
         return String.format(Locale.ROOT, "epoch %d  train loss %.4f  %.2f s (compute %.2f s, exchange %.2f s = %.0f%%, "
                 + "driver %.2f s)  %,.0f samples/s", epoch, trainLoss, seconds, computeSeconds, exchangeSeconds(),

@@ -53,6 +53,12 @@ public final class SparkData {
      * @param label the label column (default {@code label}; in a CSV file without it, the last)
      */
     public record Columns(String features, String label) {
+        /**
+         * The default columns: {@code features} where there is such an array column, and
+         * {@code label}.
+         *
+         * @return columns with both names null
+         */
         public static Columns defaults() {
             return new Columns(null, null);
         }
@@ -62,10 +68,20 @@ public final class SparkData {
     }
 
     /**
+     * Reads a data source as examples, lazily for files (Spark reads them on the executors).
+     *
+     * @param spark the session that reads files
+     * @param source {@code parquet:PATH}, {@code csv:PATH} or {@code idx:IMAGES,LABELS}
+     * @param columns which columns hold the features and the label; {@link Columns#defaults()} for
+     *     the defaults
      * @param model the model the data is for: its input width, output width and loss decide the
      *     expected features and how labels become targets
      * @param partitions for {@code idx:}, how many partitions to make; for files, 0 keeps Spark's
      *     split by file blocks, another value repartitions
+     * @return one example per row, its target made as the model needs
+     * @throws DataException naming the file, column and value of bad data, for a regression model
+     *     of more than one output, or an unknown source (some checks run only when Spark reads the
+     *     rows)
      */
     public static JavaRDD<Example> read(SparkSession spark, String source, Columns columns, AssembledModel model,
             int partitions) {
@@ -198,7 +214,14 @@ public final class SparkData {
         }
     }
 
-    /** @return the examples of an in-memory data set, for {@code parallelize}; labels become targets as for files */
+    /**
+     * Turns an in-memory data set into examples, e.g. data read by nnj's own readers.
+     *
+     * @param data the examples; not modified
+     * @param model the model the data is for: its outputs and loss decide how labels become targets
+     * @return the examples of an in-memory data set, for {@code parallelize}; labels become targets
+     *     as for files
+     */
     public static List<Example> examples(DataSet data, AssembledModel model) {
         return examples(data, new Targets(model.model().outputShape().size(), model.loss().isClassification()));
     }

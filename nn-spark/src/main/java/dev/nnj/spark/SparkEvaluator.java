@@ -28,8 +28,14 @@ public final class SparkEvaluator {
     }
 
     /**
+     * Evaluates {@code model} on {@code data} in one Spark job.
+     *
+     * @param spark the context that broadcasts the parameters
+     * @param data the examples, on the executors; read once, not cached here
      * @param modelJson the model file the executors build the model from
-     * @param model the trained model on the driver
+     * @param model the trained model on the driver; not modified
+     * @return the loss and accuracy or mean absolute error over every example, and the confusion
+     *     matrix for classification
      * @throws dev.nnj.api.NnException an executor's (bad data, say), not Spark's wrapper around it
      */
     public static Evaluation evaluate(JavaSparkContext spark, JavaRDD<Example> data, String modelJson,

@@ -32,6 +32,12 @@ public final class SparkMain {
     private SparkMain() {
     }
 
+    /**
+     * Trains as {@code args} say; an {@link NnException} or a bad option is printed as one line,
+     * {@code nnj-spark: message}, on standard error, and exits with code 1.
+     *
+     * @param args {@code --option value} pairs, as above
+     */
     public static void main(String[] args) {
         try {
             run(args, System.out);
@@ -41,7 +47,16 @@ public final class SparkMain {
         }
     }
 
-    /** Parses {@code args}, trains, prints one line per epoch and the test result; @return the test evaluation or null */
+    /**
+     * Parses {@code args}, trains, prints one line per epoch and the test result, and saves the
+     * model if asked; the Spark session is stopped at the end.
+     *
+     * @param args {@code --option value} pairs, as above
+     * @param out where the epochs and the result are printed
+     * @return the test evaluation after the last epoch, or {@code null} without {@code --test-data}
+     * @throws IllegalArgumentException for a malformed or missing option
+     * @throws NnException for a bad model file or data, or a failure on an executor
+     */
     public static Evaluation run(String[] args, PrintStream out) {
         Map<String, String> options = parse(args);
         String modelFile = require(options, "--model");

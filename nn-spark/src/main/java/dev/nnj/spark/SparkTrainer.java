@@ -36,10 +36,23 @@ public final class SparkTrainer {
     /** Called on the driver after every epoch, with the model as trained so far ({@link #model()}). */
     @FunctionalInterface
     public interface EpochListener {
+        /**
+         * Hears that an epoch has ended.
+         *
+         * @param stats the epoch's loss, time and throughput
+         */
         void onEpoch(EpochStats stats);
     }
 
-    /** @param modelJson the model file's text; the model is built (and kept) on the driver */
+    /**
+     * Builds the model on the driver, with the extensions on the driver's class path, and attaches
+     * its optimizer.
+     *
+     * @param spark the context that runs the jobs
+     * @param modelJson the model file's text; the model is built (and kept) on the driver
+     * @throws NullPointerException if an argument is null
+     * @throws dev.nnj.api.NnException if the model file is invalid
+     */
     public SparkTrainer(JavaSparkContext spark, String modelJson) {
         this.spark = requireNonNull(spark, "spark is null");
         this.modelJson = requireNonNull(modelJson, "modelJson is null");
@@ -48,7 +61,11 @@ public final class SparkTrainer {
         model.optimizer().attach(model.model().parameters());
     }
 
-    /** @return the model on the driver, trained by {@link #train} */
+    /**
+     * The model being trained, e.g. to evaluate or save it after an epoch.
+     *
+     * @return the model on the driver, trained by {@link #train}
+     */
     public AssembledModel model() {
         return model;
     }
@@ -56,6 +73,8 @@ public final class SparkTrainer {
     /**
      * Trains epochs 1 to {@code epochs} on {@code data}.
      *
+     * @param data the training examples, on the executors; sharded and cached for the run
+     * @param epochs the number of epochs, from 1
      * @return one figure per epoch
      * @throws dev.nnj.api.NnException an executor's (bad data, say), not Spark's wrapper around it
      */
@@ -63,7 +82,15 @@ public final class SparkTrainer {
         return train(data, epochs, stats -> { });
     }
 
-    /** As {@link #train(JavaRDD, int)}, telling {@code listener} after every epoch. */
+    /**
+     * As {@link #train(JavaRDD, int)}, telling {@code listener} after every epoch.
+     *
+     * @param data the training examples, on the executors; sharded and cached for the run
+     * @param epochs the number of epochs, from 1
+     * @param listener called on the driver after every epoch
+     * @return one figure per epoch
+     * @throws dev.nnj.api.NnException an executor's (bad data, say), not Spark's wrapper around it
+     */
     public List<EpochStats> train(JavaRDD<Example> data, int epochs, EpochListener listener) {
         return Failures.unwrapping(() -> trainSync(data, epochs, listener));
     }
@@ -120,6 +147,11 @@ public final class SparkTrainer {
      * One exchange per {@code localSteps} steps instead of one per step: cheaper on a network, but
      * not equal to single-machine training.
      *
+     * @param data the training examples, on the executors; sharded and cached for the run
+     * @param epochs the number of epochs, from 1
+     * @param localSteps the mini-batch steps each partition takes between two averagings, &gt;= 1
+     * @return one figure per epoch
+     * @throws IllegalArgumentException if {@code localSteps} is below 1
      * @throws dev.nnj.api.NnException an executor's (bad data, say), not Spark's wrapper around it
      */
     public List<EpochStats> trainAveraging(JavaRDD<Example> data, int epochs, int localSteps) {
@@ -129,7 +161,17 @@ public final class SparkTrainer {
         return trainAveraging(data, epochs, localSteps, stats -> { });
     }
 
-    /** As {@link #trainAveraging(JavaRDD, int, int)}, telling {@code listener} after every epoch. */
+    /**
+     * As {@link #trainAveraging(JavaRDD, int, int)}, telling {@code listener} after every epoch.
+     *
+     * @param data the training examples, on the executors; sharded and cached for the run
+     * @param epochs the number of epochs, from 1
+     * @param localSteps the mini-batch steps each partition takes between two averagings, &gt;= 1
+     * @param listener called on the driver after every epoch
+     * @return one figure per epoch
+     * @throws IllegalArgumentException if {@code localSteps} is below 1
+     * @throws dev.nnj.api.NnException an executor's (bad data, say), not Spark's wrapper around it
+     */
     public List<EpochStats> trainAveraging(JavaRDD<Example> data, int epochs, int localSteps, EpochListener listener) {
         if (localSteps < 1) {
             throw new IllegalArgumentException("localSteps must be >= 1; got " + localSteps + ".");

@@ -24,6 +24,8 @@ public final class MapConfig implements Config {
     private final Set<String> read = new LinkedHashSet<>();
 
     /**
+     * A config over a copy of {@code values}, with no key read yet.
+     *
      * @param path where the object stands, e.g. {@code layers[2]}
      * @param values the object's keys and values; copied
      */
@@ -32,7 +34,18 @@ public final class MapConfig implements Config {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(values, "values is null")));
     }
 
-    /** @return a config of {@code {"type": type}} plus the given key-value pairs */
+    /**
+     * Builds a component's configuration in code, e.g.
+     * {@code MapConfig.of("layers[0]", "dense", "units", 64, "activation", "relu")}.
+     *
+     * @param path where the object stands, e.g. {@code layers[0]}
+     * @param type the component's type id, stored under {@code type}
+     * @param keyValues alternating keys (strings) and values (JSON-like: {@link String},
+     *     {@link Number}, {@link Boolean}, {@link List}, {@link Map}); a trailing key without a value
+     *     is ignored
+     * @return a config of {@code {"type": type}} plus the given key-value pairs
+     * @throws ClassCastException if a key is not a {@link String}
+     */
     public static MapConfig of(String path, String type, Object... keyValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put(TYPE, type);
@@ -43,8 +56,13 @@ public final class MapConfig implements Config {
     }
 
     /**
-     * @param spec a bare string (the type id) or a map with a {@code type} key
-     * @throws ModelConfigException if {@code spec} is neither
+     * Reads a component as model files write it: a bare type id or an object with a {@code type}.
+     *
+     * @param path where the component stands, e.g. {@code layers[0].activation}
+     * @param spec a bare string (the type id) or a map with a {@code type} key; not modified
+     * @return a config of {@code {"type": spec}} for a string, else of the map's entries (keys as
+     *     strings)
+     * @throws ModelConfigException if {@code spec} is neither, or a map without a string {@code type}
      */
     public static MapConfig ofSpec(String path, Object spec) {
         if (spec instanceof String s) {
@@ -63,12 +81,23 @@ public final class MapConfig implements Config {
                 + describe(spec) + ".");
     }
 
-    /** @return the object's keys and values as given (unmodifiable), e.g. to write the model back */
+    /**
+     * The JSON-like values this config holds.
+     *
+     * @return the object's keys and values as given (unmodifiable), e.g. to write the model back
+     */
     public Map<String, Object> values() {
         return values;
     }
 
-    /** @return a copy of this config with {@code key} set to {@code value} (e.g. a command-line override) */
+    /**
+     * Overrides one key, leaving this config as it is (e.g. a command-line override).
+     *
+     * @param key the JSON key to set
+     * @param value its new, JSON-like value
+     * @return a copy of this config with {@code key} set to {@code value}, at the same path, with no
+     *     key read yet
+     */
     public MapConfig with(String key, Object value) {
         Map<String, Object> copy = new LinkedHashMap<>(values);
         copy.put(key, value);

@@ -9,10 +9,23 @@ import dev.nnj.api.Tensor;
  */
 public abstract class ElementwiseActivation implements Activation {
 
-    /** @return f(z) */
+    /**
+     * For subclasses, which supply {@link #apply(double)} and {@link #derivative(double, double)}.
+     */
+    public ElementwiseActivation() {
+    }
+
+    /**
+     * The function itself.
+     *
+     * @param z one pre-activation value
+     * @return f(z)
+     */
     protected abstract double apply(double z);
 
     /**
+     * The derivative of the function, given both its input and its output.
+     *
      * @param z the input
      * @param a f(z), for functions whose derivative is cheaper from the output
      * @return f'(z)

@@ -10,7 +10,18 @@ public final class Gelu extends ElementwiseActivation {
     private static final double INV_SQRT_2 = 0.70710678118654752440;
     private static final double INV_SQRT_2PI = 0.39894228040143267794;
 
-    /** @return erf(x), absolute error about 1e-15 */
+    /**
+     * The exact GELU. It holds no state, so one instance may serve any number of layers and threads.
+     */
+    public Gelu() {
+    }
+
+    /**
+     * The error function, which {@link Math} lacks.
+     *
+     * @param x any value; NaN gives NaN
+     * @return erf(x), absolute error about 1e-15
+     */
     public static double erf(double x) {
         double ax = Math.abs(x);
         if (ax > 6) {

@@ -7,7 +7,12 @@ package dev.nnj.core.activation;
 public final class LeakyRelu extends ElementwiseActivation {
     private final double alpha;
 
-    /** @param alpha the slope for z <= 0, finite and >= 0 */
+    /**
+     * A leaky ReLU with the given negative slope.
+     *
+     * @param alpha the slope for z &lt;= 0, finite and &gt;= 0
+     * @throws IllegalArgumentException if {@code alpha} is negative, infinite or NaN
+     */
     public LeakyRelu(double alpha) {
         if (!(alpha >= 0) || Double.isInfinite(alpha)) {
             throw new IllegalArgumentException("leaky-relu: alpha must be finite and >= 0; got " + alpha + ".");
@@ -15,6 +20,11 @@ public final class LeakyRelu extends ElementwiseActivation {
         this.alpha = alpha;
     }
 
+    /**
+     * The negative slope, as configured.
+     *
+     * @return α, the slope for z &lt;= 0
+     */
     public double alpha() {
         return alpha;
     }

@@ -13,6 +13,12 @@ public final class Relu implements Activation {
     /** Maps every a > 0, the smallest subnormal included, to at least 1e293; 0 stays 0. */
     private static final double HUGE = Double.MAX_VALUE;
 
+    /**
+     * The ReLU. It holds no state, so one instance may serve any number of layers and threads.
+     */
+    public Relu() {
+    }
+
     @Override
     public void forward(Tensor z, Tensor a) {
         double[] zd = z.data();

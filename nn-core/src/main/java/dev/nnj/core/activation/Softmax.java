@@ -11,6 +11,13 @@ import dev.nnj.api.Tensor;
  */
 public final class Softmax implements Activation {
 
+    /**
+     * The softmax over each row. It holds no state, so one instance may serve any number of layers
+     * and threads.
+     */
+    public Softmax() {
+    }
+
     @Override
     public void forward(Tensor z, Tensor a) {
         double[] zd = z.data();

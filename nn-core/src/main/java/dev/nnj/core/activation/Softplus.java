@@ -8,6 +8,13 @@ public final class Softplus extends ElementwiseActivation {
     private final double beta;
     private final double threshold;
 
+    /**
+     * A softplus of the given sharpness.
+     *
+     * @param beta β, the sharpness, finite and &gt; 0 (larger is closer to ReLU)
+     * @param threshold above this value of βz the function is taken as the identity; any value
+     * @throws IllegalArgumentException if {@code beta} is not finite and &gt; 0
+     */
     public Softplus(double beta, double threshold) {
         if (!(beta > 0) || Double.isInfinite(beta)) {
             throw new IllegalArgumentException("softplus: beta must be finite and > 0; got " + beta + ".");

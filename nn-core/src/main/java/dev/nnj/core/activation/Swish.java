@@ -7,6 +7,12 @@ package dev.nnj.core.activation;
 public final class Swish extends ElementwiseActivation {
     private final double beta;
 
+    /**
+     * A swish of the given β.
+     *
+     * @param beta β, any finite value: 1 gives SiLU, 0 gives z/2, large values approach ReLU
+     * @throws IllegalArgumentException if {@code beta} is infinite or NaN
+     */
     public Swish(double beta) {
         if (!Double.isFinite(beta)) {
             throw new IllegalArgumentException("swish: beta must be finite; got " + beta + ".");

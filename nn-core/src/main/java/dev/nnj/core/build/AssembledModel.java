@@ -21,11 +21,23 @@ import dev.nnj.core.train.TrainingOptions;
 public record AssembledModel(Sequential model, Loss loss, Optimizer optimizer, TrainingOptions training,
         GradientClipping clipping, Schedule schedule) {
 
+    /**
+     * A model without gradient clipping or schedule.
+     *
+     * @param model the network, initialised from the seed
+     * @param loss the loss
+     * @param optimizer the optimizer, not yet attached
+     * @param training epochs, batch size and seed
+     */
     public AssembledModel(Sequential model, Loss loss, Optimizer optimizer, TrainingOptions training) {
         this(model, loss, optimizer, training, GradientClipping.NONE, null);
     }
 
-    /** @return a trainer for this model (attaches the optimizer), with the spec's clipping and schedule */
+    /**
+     * A trainer for this model, set up as its model file says.
+     *
+     * @return a trainer for this model (attaches the optimizer), with the spec's clipping and schedule
+     */
     public Trainer trainer() {
         Trainer trainer = new Trainer(model, loss, optimizer, training).clipGradients(clipping);
         return schedule == null ? trainer : trainer.schedule(schedule);

@@ -44,18 +44,35 @@ public final class ModelAssembler {
     private final ComponentRegistry registry;
     private final Kernels kernels;
 
-    /** An assembler whose layers compute with the single-threaded EJML reference kernels. */
+    /**
+     * An assembler whose layers compute with the single-threaded EJML reference kernels.
+     *
+     * @param registry the components that specs may name
+     */
     public ModelAssembler(ComponentRegistry registry) {
         this(registry, Kernels.defaultKernels());
     }
 
-    /** @param kernels the compute backend offered to layers through {@link BuildContext#service(Class)} */
+    /**
+     * An assembler whose layers compute with the given backend.
+     *
+     * @param registry the components that specs may name
+     * @param kernels the compute backend offered to layers through {@link BuildContext#service(Class)}
+     * @throws NullPointerException if {@code registry} or {@code kernels} is null
+     */
     public ModelAssembler(ComponentRegistry registry, Kernels kernels) {
         this.registry = requireNonNull(registry, "registry is null");
         this.kernels = requireNonNull(kernels, "kernels is null");
     }
 
-    /** @throws NnException whose message starts with the source and the path of the first problem */
+    /**
+     * Builds every component of {@code spec}, checks that the shapes fit and that no key is unread.
+     *
+     * @param spec the model as declared
+     * @return the network (initialised from the spec's seed), loss, optimizer (not yet attached),
+     *     training settings, clipping and schedule
+     * @throws NnException whose message starts with the source and the path of the first problem
+     */
     public AssembledModel assemble(ModelSpec spec) {
         try {
             return build(spec);

@@ -23,12 +23,37 @@ import java.util.List;
 public record ModelSpec(String source, Shape input, List<Config> layers, Config loss, Config optimizer,
         int batchSize, int epochs, long seed, GradientClipping clipping) {
 
-    /** A spec without gradient clipping. */
+    /**
+     * A spec without gradient clipping.
+     *
+     * @param source where it was read from, for messages (a file name or {@code <code>})
+     * @param input the shape of one input example
+     * @param layers one config per layer, in order; copied
+     * @param loss the loss config
+     * @param optimizer the optimizer config
+     * @param batchSize examples per training step
+     * @param epochs passes over the training data
+     * @param seed the root seed of initialisation and data order
+     */
     public ModelSpec(String source, Shape input, List<Config> layers, Config loss, Config optimizer, int batchSize,
             int epochs, long seed) {
         this(source, input, layers, loss, optimizer, batchSize, epochs, seed, GradientClipping.NONE);
     }
 
+    /**
+     * Checks that no part is missing and copies the layer list.
+     *
+     * @param source where it was read from, for messages (a file name or {@code <code>})
+     * @param input the shape of one input example
+     * @param layers one config per layer, in order; copied
+     * @param loss the loss config
+     * @param optimizer the optimizer config
+     * @param batchSize examples per training step (checked when the model is built)
+     * @param epochs passes over the training data (checked when the model is built)
+     * @param seed the root seed of initialisation and data order
+     * @param clipping gradient clipping; {@link GradientClipping#NONE} for none
+     * @throws NullPointerException if a part other than the numbers is null
+     */
     public ModelSpec {
         requireNonNull(source, "source is null");
         requireNonNull(input, "input is null");
@@ -38,18 +63,43 @@ public record ModelSpec(String source, Shape input, List<Config> layers, Config 
         requireNonNull(clipping, "clipping is null");
     }
 
+    /**
+     * Overrides the batch size, e.g. from the command line.
+     *
+     * @param newBatchSize examples per training step
+     * @return a copy of this spec with that batch size
+     */
     public ModelSpec withBatchSize(int newBatchSize) {
         return new ModelSpec(source, input, layers, loss, optimizer, newBatchSize, epochs, seed, clipping);
     }
 
+    /**
+     * Overrides the number of epochs, e.g. from the command line.
+     *
+     * @param newEpochs passes over the training data
+     * @return a copy of this spec with that number of epochs
+     */
     public ModelSpec withEpochs(int newEpochs) {
         return new ModelSpec(source, input, layers, loss, optimizer, batchSize, newEpochs, seed, clipping);
     }
 
+    /**
+     * Replaces the optimizer's configuration, e.g. with an overridden learning rate
+     * ({@link dev.nnj.api.spi.MapConfig#with}).
+     *
+     * @param newOptimizer the optimizer config
+     * @return a copy of this spec with that optimizer
+     */
     public ModelSpec withOptimizer(Config newOptimizer) {
         return new ModelSpec(source, input, layers, loss, newOptimizer, batchSize, epochs, seed, clipping);
     }
 
+    /**
+     * Overrides the root seed, e.g. from the command line.
+     *
+     * @param newSeed the root seed of initialisation and data order
+     * @return a copy of this spec with that seed
+     */
     public ModelSpec withSeed(long newSeed) {
         return new ModelSpec(source, input, layers, loss, optimizer, batchSize, epochs, newSeed, clipping);
     }

@@ -22,7 +22,11 @@ public final class CsvReader {
     }
 
     /**
+     * Reads a CSV file of examples, gzipped or not.
+     *
+     * @param file the CSV file ({@code .csv} or gzipped)
      * @param labels {@code true} for class labels, {@code false} for a regression target
+     * @return the examples: features [n, columns - 1] and labels, or targets [n, 1]
      * @throws DataException naming the file and line of the first problem
      */
     public static DataSet read(Path file, boolean labels) {
@@ -33,7 +37,15 @@ public final class CsvReader {
         }
     }
 
-    /** As {@link #read(Path, boolean)}, from a stream; {@code name} is used in messages. */
+    /**
+     * As {@link #read(Path, boolean)}, from a stream (e.g. a resource).
+     *
+     * @param stream the CSV text, gzipped or not; read to the end and closed
+     * @param name the name of the data, used in messages and as the data set's name
+     * @param labels {@code true} for class labels, {@code false} for a regression target
+     * @return the examples: features [n, columns - 1] and labels, or targets [n, 1]
+     * @throws DataException naming {@code name} and the line of the first problem
+     */
     public static DataSet read(InputStream stream, String name, boolean labels) {
         List<double[]> rows = rows(stream, name, 2, "features followed by a label (or target) in the last column");
         return toDataSet(rows, rows.get(0).length, name, labels);
@@ -43,6 +55,8 @@ public final class CsvReader {
      * Reads examples to predict: every column is a feature (no label). A non-numeric first line is
      * a header.
      *
+     * @param file the CSV file ({@code .csv} or gzipped)
+     * @return [n, columns] the features, one row per example
      * @throws DataException naming the file and line of the first problem
      */
     public static Tensor readFeatures(Path file) {

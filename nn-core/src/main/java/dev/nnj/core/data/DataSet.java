@@ -27,8 +27,14 @@ public final class DataSet {
     }
 
     /**
-     * @param features [n, f]
-     * @param labels n class indices, each >= 0
+     * Classification data: one class label per example.
+     *
+     * @param name where the data came from, for messages
+     * @param features [n, f] one row per example; shared, not copied
+     * @param labels n class indices, each &gt;= 0; shared, not copied
+     * @return the data set
+     * @throws ShapeMismatchException if there are not as many labels as examples
+     * @throws DataException naming the first example with a negative label
      */
     public static DataSet classification(String name, Tensor features, int[] labels) {
         if (labels.length != features.rows()) {
@@ -43,8 +49,13 @@ public final class DataSet {
     }
 
     /**
-     * @param features [n, f]
-     * @param targets [n, t]
+     * Regression data: a row of real-valued targets per example.
+     *
+     * @param name where the data came from, for messages
+     * @param features [n, f] one row per example; shared, not copied
+     * @param targets [n, t] one row of targets per example; shared, not copied
+     * @return the data set
+     * @throws ShapeMismatchException if there are not as many target rows as examples
      */
     public static DataSet regression(String name, Tensor features, Tensor targets) {
         if (targets.rows() != features.rows()) {
@@ -53,35 +64,67 @@ public final class DataSet {
         return new DataSet(name, features, null, targets);
     }
 
-    /** @return where the data came from, for messages (a file name, {@code digits}, ...) */
+    /**
+     * The name of the data, for messages.
+     *
+     * @return where the data came from, for messages (a file name, {@code digits}, ...)
+     */
     public String name() {
         return name;
     }
 
+    /**
+     * The number of examples.
+     *
+     * @return n, the rows of {@link #features()}
+     */
     public int size() {
         return features.rows();
     }
 
-    /** @return [n, f]; do not modify */
+    /**
+     * The features, one row per example.
+     *
+     * @return [n, f]; do not modify
+     */
     public Tensor features() {
         return features;
     }
 
+    /**
+     * Whether this is classification data.
+     *
+     * @return {@code true} with class labels, {@code false} with regression targets
+     */
     public boolean hasLabels() {
         return labels != null;
     }
 
-    /** @return the label of example {@code i}; only for classification data */
+    /**
+     * One example's class.
+     *
+     * @param i the example, in [0, {@link #size()})
+     * @return the label of example {@code i}; only for classification data
+     * @throws NullPointerException for regression data
+     */
     public int label(int i) {
         return labels[i];
     }
 
-    /** @return [n, t] the regression targets, or {@code null} for classification data */
+    /**
+     * The regression targets, one row per example.
+     *
+     * @return [n, t] the regression targets, or {@code null} for classification data
+     */
     public Tensor targets() {
         return targets;
     }
 
-    /** @return 1 + the largest label; 0 for regression data */
+    /**
+     * The number of classes the labels imply.
+     *
+     * @return 1 + the largest label; 0 for regression data
+     */
     public int classCount() {
         int max = -1;
         if (labels != null) {
@@ -94,8 +137,10 @@ public final class DataSet {
 
     /**
      * Checks that this data can train or evaluate {@code model}: the number of features, and the
-     * labels (or target columns) against the model's outputs.
+     * labels (or target columns) against the model's outputs. A model of one output takes labels 0
+     * and 1 (binary classification).
      *
+     * @param model the model to train or evaluate; not modified
      * @throws ShapeMismatchException naming the first layer and both shapes
      * @throws DataException naming the first example whose label is outside the model's classes
      */
@@ -128,8 +173,11 @@ public final class DataSet {
      * Copies examples {@code order[from .. from+count)} into a batch. With labels, a target row is
      * one-hot, or the label itself when the model has a single output (binary classification).
      *
-     * @param x [>= count, f] batch features; rows set to count, overwritten
-     * @param y [>= count, outputs] batch targets; rows set to count, overwritten
+     * @param order a permutation of the example indices; not modified
+     * @param from the first position in {@code order} to copy
+     * @param count the number of examples to copy, at most the capacity of {@code x} and {@code y}
+     * @param x [&gt;= count, f] batch features; rows set to count, overwritten
+     * @param y [&gt;= count, outputs] batch targets; rows set to count, overwritten
      */
     public void gather(int[] order, int from, int count, Tensor x, Tensor y) {
         x.setRows(count);
@@ -152,7 +200,13 @@ public final class DataSet {
         }
     }
 
-    /** @return the examples at {@code rows}, copied, in that order */
+    /**
+     * Selects examples, e.g. for a split or a validation set.
+     *
+     * @param rows indices of the examples to keep, in [0, {@link #size()}); repeats allowed
+     * @param subsetName the name of the new data set, for messages
+     * @return the examples at {@code rows}, copied, in that order
+     */
     public DataSet subset(int[] rows, String subsetName) {
         int f = features.cols();
         Tensor x = Tensor.zeros(rows.length, f);
@@ -173,6 +227,11 @@ public final class DataSet {
     /**
      * Shuffles the examples with {@code random} and splits them: the last {@code testCount} form
      * the test set.
+     *
+     * @param testCount examples to hold out, in [1, {@link #size()})
+     * @param random the source of the shuffle, e.g. seeded from the model's seed
+     * @return the two sets, named after this one with {@code (train)} and {@code (test)}
+     * @throws IllegalArgumentException if {@code testCount} is outside [1, {@link #size()})
      */
     public Split split(int testCount, RandomGenerator random) {
         if (testCount < 1 || testCount >= size()) {
@@ -184,7 +243,12 @@ public final class DataSet {
                 subset(Arrays.copyOfRange(order, trainCount, size()), name + " (test)"));
     }
 
-    /** A training and a test set. */
+    /**
+     * A training and a test set.
+     *
+     * @param train the examples to train on
+     * @param test the held-out examples
+     */
     public record Split(DataSet train, DataSet test) {
     }
 

@@ -20,7 +20,16 @@ public final class IdxReader {
     private IdxReader() {
     }
 
-    /** @throws DataException naming the file of the first problem */
+    /**
+     * Reads an image file and its labels file, e.g. {@code train-images-idx3-ubyte.gz} and
+     * {@code train-labels-idx1-ubyte.gz}.
+     *
+     * @param images the IDX image file, gzipped or not
+     * @param labels the IDX labels file of the same images, gzipped or not
+     * @return classification data named after the image file: features [n, rows · cols] with pixels
+     *     in [0, 1], one label per image
+     * @throws DataException naming the file of the first problem
+     */
     public static DataSet read(Path images, Path labels) {
         Tensor x = readImages(images);
         int[] y = readLabels(labels);

@@ -7,7 +7,13 @@ public final class Shuffle {
     private Shuffle() {
     }
 
-    /** @return a random permutation of 0..n-1 */
+    /**
+     * A new order of {@code n} examples.
+     *
+     * @param n the number of indices, &gt;= 0
+     * @param random the source of the shuffle; the same seed gives the same permutation
+     * @return a random permutation of 0..n-1
+     */
     public static int[] permutation(int n, RandomGenerator random) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
@@ -17,7 +23,12 @@ public final class Shuffle {
         return order;
     }
 
-    /** Shuffles {@code order} in place; allocates nothing. */
+    /**
+     * Shuffles {@code order} in place; allocates nothing, so a trainer can reshuffle every epoch.
+     *
+     * @param order the indices to shuffle; modified
+     * @param random the source of the shuffle; the same seed and input give the same result
+     */
     public static void shuffle(int[] order, RandomGenerator random) {
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);

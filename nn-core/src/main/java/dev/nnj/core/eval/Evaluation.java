@@ -11,11 +11,21 @@ package dev.nnj.core.eval;
  */
 public record Evaluation(double loss, double accuracy, double meanAbsoluteError, int[][] confusion, int examples) {
 
+    /**
+     * Whether the data had class labels, so that {@link #accuracy()} and {@link #confusion()} mean
+     * something.
+     *
+     * @return {@code true} for classification, {@code false} for regression
+     */
     public boolean isClassification() {
         return confusion.length > 0;
     }
 
-    /** @return the confusion matrix as aligned text, one row per true class */
+    /**
+     * Formats {@link #confusion()} for printing.
+     *
+     * @return the confusion matrix as aligned text, one row per true class
+     */
     public String confusionTable() {
         StringBuilder sb = new StringBuilder("true\\pred");
         for (int j = 0; j < confusion.length; j++) {

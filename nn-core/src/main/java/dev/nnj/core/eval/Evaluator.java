@@ -15,7 +15,13 @@ public final class Evaluator {
     private final Tensor x;
     private final Tensor y;
 
-    /** @param batchSize how many examples to run at once */
+    /**
+     * An evaluator with its own buffers, allocated once here: one instance serves one thread.
+     *
+     * @param model the model to evaluate; its parameters are read, not modified
+     * @param loss the loss to report; also decides whether outputs are logits
+     * @param batchSize how many examples to run at once, &gt;= 1
+     */
     public Evaluator(Sequential model, Loss loss, int batchSize) {
         this.model = model;
         this.loss = loss;
@@ -24,6 +30,15 @@ public final class Evaluator {
         this.y = Tensor.zeros(batchSize, model.outputShape().size());
     }
 
+    /**
+     * Runs the model in inference mode over every example of {@code data}, in order.
+     *
+     * @param data the examples; not modified
+     * @return the mean loss, and accuracy and confusion matrix (classification) or mean absolute
+     *     error (regression)
+     * @throws dev.nnj.api.ShapeMismatchException if the data does not fit the model's input or output
+     * @throws dev.nnj.api.DataException if a label is outside the model's classes
+     */
     public Evaluation evaluate(DataSet data) {
         int outputs = model.outputShape().size();
         data.checkFits(model);

@@ -11,9 +11,12 @@ public final class Predictions {
     }
 
     /**
-     * @param outputs [n, k] the model's outputs
-     * @return for a loss on logits, probabilities (softmax over k > 1 outputs, sigmoid for one);
-     *     otherwise the outputs themselves
+     * Applies the output function that a loss on logits leaves out of the model.
+     *
+     * @param loss the model's loss; {@link Loss#takesLogits()} decides
+     * @param outputs [n, k] the model's outputs; not modified
+     * @return a new [n, k] tensor: for a loss on logits, probabilities (softmax over k &gt; 1
+     *     outputs, sigmoid for one); otherwise a copy of the outputs
      */
     public static Tensor probabilities(Loss loss, Tensor outputs) {
         if (!loss.takesLogits()) {
@@ -29,7 +32,13 @@ public final class Predictions {
     }
 
     /**
-     * @param outputs the model's outputs, as {@code loss} takes them (logits or probabilities)
+     * The class a row of a model's outputs predicts, as the loss reads them; the first of equal
+     * maxima wins.
+     *
+     * @param loss the loss the model trains with: says whether {@code outputs} are logits
+     * @param outputs [n, k] the model's outputs, as {@code loss} takes them (logits or
+     *     probabilities); not modified
+     * @param i the row, in [0, n)
      * @return the predicted class of row {@code i}: the arg-max; with a single output, 1 when it is
      *     above the decision threshold (0 for logits, 0.5 for probabilities)
      */
@@ -40,7 +49,13 @@ public final class Predictions {
         return argMax(outputs, i);
     }
 
-    /** @return the predicted class of row {@code i}: the arg-max, or probability > 0.5 for one output */
+    /**
+     * The class a row of probabilities predicts; the first of equal maxima wins.
+     *
+     * @param probabilities [n, k] from {@link #probabilities(Loss, Tensor)}; not modified
+     * @param i the row, in [0, n)
+     * @return the predicted class of row {@code i}: the arg-max, or probability &gt; 0.5 for one output
+     */
     public static int predictedClass(Tensor probabilities, int i) {
         if (probabilities.cols() == 1) {
             return probabilities.get(i, 0) > 0.5 ? 1 : 0;
@@ -48,7 +63,13 @@ public final class Predictions {
         return argMax(probabilities, i);
     }
 
-    /** @return the column of row {@code i}'s largest value (the first, on a tie) */
+    /**
+     * The arg-max of one row.
+     *
+     * @param t [n, k] any values; not modified
+     * @param i the row, in [0, n)
+     * @return the column of row {@code i}'s largest value (the first, on a tie)
+     */
     public static int argMax(Tensor t, int i) {
         int best = 0;
         for (int j = 1; j < t.cols(); j++) {

@@ -32,6 +32,12 @@ public final class NnModule extends AbstractModule {
         this(ExtensionDiscovery.load(contextLoader()));
     }
 
+    /**
+     * Wires exactly these extensions, without {@link java.util.ServiceLoader} (tests, shaded jars).
+     * The compute backend is still chosen from the context class loader and the system properties.
+     *
+     * @param extensions the extensions to register and, if they are Guice modules, install; copied
+     */
     public NnModule(List<NnExtension> extensions) {
         this.extensions = List.copyOf(extensions);
     }
@@ -46,7 +52,13 @@ public final class NnModule extends AbstractModule {
         return Backends.choose(null, loader).create(Backends.threadsFromProperty());
     }
 
-    /** @return the name of the map binding of one kind, e.g. {@code nnj.layer} */
+    /**
+     * The {@code @Named} value under which one kind's providers are bound, for injecting
+     * {@code @Named("nnj.layer") Map<String, ComponentProvider<?>>}.
+     *
+     * @param kind the kind of component
+     * @return the name of the map binding of one kind, e.g. {@code nnj.layer}
+     */
     public static String providersKey(ComponentKind kind) {
         return "nnj." + kind.label();
     }

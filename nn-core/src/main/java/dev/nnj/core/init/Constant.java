@@ -9,6 +9,11 @@ import java.util.random.RandomGenerator;
 public final class Constant implements Initializer {
     private final double value;
 
+    /**
+     * An initialiser that writes one value everywhere (e.g. a bias of 0.1 before ReLU).
+     *
+     * @param value the value of every element; any double
+     */
     public Constant(double value) {
         this.value = value;
     }

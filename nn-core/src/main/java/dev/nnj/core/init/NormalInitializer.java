@@ -11,16 +11,32 @@ import java.util.random.RandomGenerator;
 public final class NormalInitializer implements Initializer {
     /** How σ² depends on the fans. */
     public enum Scheme {
-        XAVIER, HE, LECUN
+        /** Glorot and Bengio (2010): σ = √(2/(fanIn + fanOut)), for tanh and sigmoid layers. */
+        XAVIER,
+        /** He et al. (2015): σ = √(2/fanIn), for ReLU layers. */
+        HE,
+        /** LeCun (1998): σ = √(1/fanIn), for SELU layers. */
+        LECUN
     }
 
     private final Scheme scheme;
 
+    /**
+     * A normal initialiser of the given scheme.
+     *
+     * @param scheme how σ follows from the fans
+     */
     public NormalInitializer(Scheme scheme) {
         this.scheme = scheme;
     }
 
-    /** @return the standard deviation for these fans */
+    /**
+     * The standard deviation that {@link #initialize} draws with.
+     *
+     * @param fanIn number of inputs of the layer
+     * @param fanOut number of outputs of the layer
+     * @return the standard deviation for these fans
+     */
     public double sigma(int fanIn, int fanOut) {
         return switch (scheme) {
             case XAVIER -> Math.sqrt(2.0 / (fanIn + fanOut));

@@ -20,13 +20,27 @@ public final class AtomicFiles {
     /** Writes the content to a stream; may throw. */
     @FunctionalInterface
     public interface Writer {
+        /**
+         * Writes the whole content.
+         *
+         * @param out the stream to the temporary file, buffered; the writer may close it (closing
+         *     only flushes)
+         * @throws IOException if writing fails; the target is then left unchanged
+         */
         void write(OutputStream out) throws IOException;
     }
 
     private AtomicFiles() {
     }
 
-    /** @throws NnException naming {@code target} if anything fails; the target is then unchanged */
+    /**
+     * Writes {@code target} atomically, creating its directory if needed. The new file is readable
+     * by all (rw-r--r--) on POSIX file systems.
+     *
+     * @param target the file to create or replace
+     * @param writer writes the content; called once
+     * @throws NnException naming {@code target} if anything fails; the target is then unchanged
+     */
     public static void write(Path target, Writer writer) {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = null;

@@ -22,7 +22,9 @@ import java.util.stream.Stream;
  * crash leaves the previous checkpoints loadable. {@code nnj train --resume DIR/last.nnj} goes on.
  */
 public final class Checkpointer implements TrainingListener {
+    /** The file name of the newest checkpoint, rewritten at every checkpoint; resume from it. */
     public static final String LAST = "last.nnj";
+    /** The file name of the checkpoint with the lowest monitored loss so far. */
     public static final String BEST = "best.nnj";
 
     private final Path directory;
@@ -36,13 +38,36 @@ public final class Checkpointer implements TrainingListener {
     private double best;
     private final List<Double> losses = new ArrayList<>();
 
+    /**
+     * A checkpointer for a run from the first epoch.
+     *
+     * @param directory where to write the checkpoints; created if needed
+     * @param every write a checkpoint after every this many epochs (and after the last), &gt;= 1
+     * @param keep how many {@code epoch-NNNN.nnj} files to keep, newest first, &gt;= 1
+     * @param spec the model as declared, written into each checkpoint
+     * @param model the model being trained; read at each checkpoint, not modified
+     * @param optimizer the model's optimizer, whose state each checkpoint saves
+     * @throws IllegalArgumentException if {@code every} or {@code keep} is below 1
+     */
     public Checkpointer(Path directory, int every, int keep, ModelSpec spec, Sequential model, Optimizer optimizer) {
         this(directory, every, keep, spec, model, optimizer, new double[0]);
     }
 
     /**
+     * A checkpointer for a run that resumes. If {@code directory} already holds a {@code best.nnj},
+     * its monitored loss is the one to beat.
+     *
+     * @param directory where to write the checkpoints; created if needed
+     * @param every write a checkpoint after every this many epochs (and after the last), &gt;= 1
+     * @param keep how many {@code epoch-NNNN.nnj} files to keep, newest first, &gt;= 1
+     * @param spec the model as declared, written into each checkpoint
+     * @param model the model being trained; read at each checkpoint, not modified
+     * @param optimizer the model's optimizer, whose state each checkpoint saves
      * @param previousLosses the monitored losses of the epochs before this run (from the checkpoint it
-     *     resumes), kept in every checkpoint written so that schedules can be replayed on resume
+     *     resumes), kept in every checkpoint written so that schedules can be replayed on resume;
+     *     copied
+     * @throws IllegalArgumentException if {@code every} or {@code keep} is below 1
+     * @throws dev.nnj.api.DataException if an existing {@code best.nnj} cannot be read
      */
     public Checkpointer(Path directory, int every, int keep, ModelSpec spec, Sequential model, Optimizer optimizer,
             double[] previousLosses) {

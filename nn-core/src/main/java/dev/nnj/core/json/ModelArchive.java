@@ -36,9 +36,13 @@ import java.util.zip.ZipOutputStream;
  * data: every problem is an {@link NnException} that names the file.
  */
 public final class ModelArchive {
+    /** The zip entry of the model file that built the model; always present. */
     public static final String MODEL_ENTRY = "model.json";
+    /** The zip entry of the parameters, in PyTorch's layout; always present. */
     public static final String WEIGHTS_ENTRY = "weights.safetensors";
+    /** The zip entry of the optimizer's state, keyed {@code <parameter path>.<state name>}; checkpoints only. */
     public static final String OPTIMIZER_ENTRY = "optimizer.safetensors";
+    /** The zip entry of {@link TrainingState}, as JSON; checkpoints only. */
     public static final String TRAINING_ENTRY = "training.json";
     /** Entries larger than this are refused before they are read. */
     static final long MAX_ENTRY_BYTES = 1L << 31;
@@ -51,6 +55,9 @@ public final class ModelArchive {
     /**
      * What a {@code .nnj} file holds, read and checked.
      *
+     * @param spec the model as declared in {@code model.json}, not yet built
+     * @param modelJson the bytes of {@code model.json}, as stored
+     * @param weights the parameters by path, in PyTorch's layout (see {@link Weights})
      * @param optimizer the optimizer's state (checkpoints), keyed {@code <parameter path>.<state name>}; or null
      * @param training where training stood (checkpoints); or null
      */
@@ -66,14 +73,22 @@ public final class ModelArchive {
      * @param epoch the last completed epoch
      * @param step the optimizer steps taken so far
      * @param seed the root seed
-     * @param monitoredLoss the loss that chooses the best checkpoint (the test loss), NaN if none
+     * @param monitoredLoss the monitored loss of that epoch (validation, else test, else training
+     *     loss), which chooses the best checkpoint; NaN if none
      * @param monitoredLosses the monitored loss of every epoch from 1 to {@code epoch} (NaN where
      *     none), so that a resumed run can replay it to a schedule that reacts to it
      *     (reduce-on-plateau); empty in checkpoints written before nnj kept it
      */
     public record TrainingState(int epoch, long step, long seed, double monitoredLoss, double[] monitoredLosses) {
 
-        /** A state without the loss history. */
+        /**
+         * A state without the loss history, as in checkpoints written before nnj kept it.
+         *
+         * @param epoch the last completed epoch
+         * @param step the optimizer steps taken so far
+         * @param seed the root seed
+         * @param monitoredLoss the monitored loss of that epoch, NaN if none
+         */
         public TrainingState(int epoch, long step, long seed, double monitoredLoss) {
             this(epoch, step, seed, monitoredLoss, new double[0]);
         }
@@ -82,6 +97,12 @@ public final class ModelArchive {
     /**
      * Writes {@code model} (built from {@code spec}) to {@code file} atomically: into a temporary
      * file beside it, flushed to disk, then renamed over {@code file}; a crash leaves the old file.
+     *
+     * @param file the {@code .nnj} file to create or replace
+     * @param spec the model as declared; its configs must be {@link MapConfig}s (as model files give)
+     * @param model the built model whose parameters are saved; not modified
+     * @throws NnException naming {@code file} if it cannot be written, or the spec if it cannot be
+     *     written back as JSON
      */
     public static void save(Path file, ModelSpec spec, Sequential model) {
         save(file, spec, model, null, null);
@@ -90,6 +111,14 @@ public final class ModelArchive {
     /**
      * Writes a checkpoint: the model plus the optimizer's state and the training state (either may
      * be null), atomically.
+     *
+     * @param file the {@code .nnj} file to create or replace
+     * @param spec the model as declared; its configs must be {@link MapConfig}s (as model files give)
+     * @param model the built model whose parameters are saved; not modified
+     * @param optimizer the attached optimizer whose {@link Optimizer#state()} is saved, or {@code null}
+     * @param training where training stands, or {@code null}
+     * @throws NnException naming {@code file} if it cannot be written, or the spec if it cannot be
+     *     written back as JSON
      */
     public static void save(Path file, ModelSpec spec, Sequential model, Optimizer optimizer, TrainingState training) {
         Map<String, byte[]> entries = new LinkedHashMap<>();
@@ -114,7 +143,14 @@ public final class ModelArchive {
         });
     }
 
-    /** @return the model file of {@code spec} with this nnj's format version, as UTF-8 JSON */
+    /**
+     * The model file as saved: {@code spec}'s settings plus {@code formatVersion} and
+     * {@code nnjVersion}, indented.
+     *
+     * @param spec the model as declared; its configs must be {@link MapConfig}s
+     * @return the model file of {@code spec} with this nnj's format version, as UTF-8 JSON
+     * @throws ModelConfigException if a config is not a {@link MapConfig} and so cannot be written back
+     */
     public static byte[] modelJson(ModelSpec spec) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("formatVersion", ModelFileReader.FORMAT_VERSION);
@@ -161,6 +197,10 @@ public final class ModelArchive {
     /**
      * Copies saved state into the optimizer's live buffers (after {@code attach}).
      *
+     * @param optimizer the attached optimizer; its state buffers are overwritten
+     * @param saved the state as read from {@link #OPTIMIZER_ENTRY}, keyed
+     *     {@code <parameter path>.<state name>}; not modified
+     * @param source the name of the checkpoint, for messages
      * @throws DataException naming {@code source} if a buffer is missing or of another size
      */
     public static void restoreOptimizer(Optimizer optimizer, Map<String, Safetensors.Entry> saved, String source) {
@@ -228,6 +268,8 @@ public final class ModelArchive {
     /**
      * Reads and checks a {@code .nnj} file without building the model.
      *
+     * @param file the {@code .nnj} file
+     * @return its entries, parsed; optimizer and training state only for checkpoints
      * @throws NnException naming the file, for a missing file, a truncated or corrupt zip, a
      *     missing entry, malformed JSON or safetensors, or a format newer than this nnj reads
      */
@@ -255,7 +297,15 @@ public final class ModelArchive {
                 training == null ? null : trainingState(training, file + "!/" + TRAINING_ENTRY));
     }
 
-    /** Reads, builds and fills a model from a {@code .nnj} file. */
+    /**
+     * Reads, builds and fills a model from a {@code .nnj} file.
+     *
+     * @param file the {@code .nnj} file
+     * @param assembler what builds the model, with the registry that knows its components
+     * @return the model with the saved weights; the optimizer is new (use
+     *     {@link #restoreOptimizer} to resume a checkpoint)
+     * @throws NnException naming the file, for an unreadable file or weights that do not fit
+     */
     public static AssembledModel load(Path file, ModelAssembler assembler) {
         Contents contents = read(file);
         AssembledModel model = assembler.assemble(contents.spec());
@@ -288,7 +338,14 @@ public final class ModelArchive {
         }
     }
 
-    /** @return a copy of an optimizer config with {@code learningRate} replaced */
+    /**
+     * Overrides the learning rate of a model's optimizer, e.g. from {@code --learning-rate}.
+     *
+     * @param optimizer the optimizer's config, a {@link MapConfig} (as model files give)
+     * @param learningRate the new learning rate
+     * @return a copy of an optimizer config with {@code learningRate} replaced
+     * @throws ClassCastException if {@code optimizer} is not a {@link MapConfig}
+     */
     public static Config withLearningRate(Config optimizer, double learningRate) {
         return ((MapConfig) optimizer).with("learningRate", learningRate);
     }

@@ -28,8 +28,11 @@ import java.util.TreeSet;
  * {@link GradientClipping}), and in saved models {@code formatVersion} and {@code nnjVersion}. Components are a type id string or an object with a {@code type} key.
  */
 public final class ModelFileReader {
+    /** The {@code batchSize} of a model file that does not give one. */
     public static final int DEFAULT_BATCH_SIZE = 32;
+    /** The {@code epochs} of a model file that does not give them. */
     public static final int DEFAULT_EPOCHS = 10;
+    /** The {@code seed} of a model file that does not give one. */
     public static final long DEFAULT_SEED = 42;
     /** The newest model-file format this nnj reads and the one it writes. */
     public static final int FORMAT_VERSION = 1;
@@ -41,7 +44,13 @@ public final class ModelFileReader {
     private ModelFileReader() {
     }
 
-    /** @throws ModelConfigException naming the file, and the line or path of the problem */
+    /**
+     * Reads a model file from disk.
+     *
+     * @param file the JSON model file (UTF-8; comments allowed, duplicate keys refused)
+     * @return the model as declared, with the file's name as its source
+     * @throws ModelConfigException naming the file, and the line or path of the problem
+     */
     public static ModelSpec read(Path file) {
         String json;
         try {
@@ -54,7 +63,15 @@ public final class ModelFileReader {
         return read(json, file.toString());
     }
 
-    /** @param source the name used in messages */
+    /**
+     * Reads a model file's text, e.g. the {@code model.json} of a {@code .nnj} file.
+     *
+     * @param json the model file's JSON text
+     * @param source the name used in messages
+     * @return the model as declared, with {@code source} as its source
+     * @throws ModelConfigException naming {@code source}, and the line or path of the problem
+     *     (invalid JSON, a missing or unknown key, a value out of range, a newer format version)
+     */
     public static ModelSpec read(String json, String source) {
         Object root;
         try {

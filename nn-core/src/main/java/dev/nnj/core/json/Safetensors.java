@@ -35,13 +35,27 @@ public final class Safetensors {
      * @param values row-major values
      */
     public record Entry(long[] shape, double[] values) {
-        /** @return a 2-D entry */
+        /**
+         * A matrix entry.
+         *
+         * @param rows the outer dimension
+         * @param cols the inner dimension
+         * @param values [rows, cols] row-major values; shared, not copied
+         * @return a 2-D entry of shape {@code [rows, cols]}
+         */
         public static Entry of(int rows, int cols, double[] values) {
             return new Entry(new long[] {rows, cols}, values);
         }
     }
 
-    /** @return the file's bytes: tensors in the map's order, F64, header padded to 8 bytes */
+    /**
+     * Encodes tensors as a safetensors file.
+     *
+     * @param tensors the tensors by name, written in the map's order; not modified
+     * @param metadata strings for the {@code __metadata__} entry (e.g. {@code format: pt}); none if
+     *     empty
+     * @return the file's bytes: tensors in the map's order, F64, header padded to 8 bytes
+     */
     public static byte[] write(Map<String, Entry> tensors, Map<String, String> metadata) {
         ObjectNode header = JSON.createObjectNode();
         if (!metadata.isEmpty()) {
@@ -82,6 +96,9 @@ public final class Safetensors {
     }
 
     /**
+     * Decodes a safetensors file held in memory.
+     *
+     * @param file the file's bytes; not modified
      * @param name the file's name, for messages
      * @return the tensors in header order
      * @throws DataException naming the file and the problem, for any malformed input

@@ -21,7 +21,13 @@ public final class Weights {
     private Weights() {
     }
 
-    /** @return the parameters in PyTorch's layout: weights [out, in], biases [out], others as they are */
+    /**
+     * Copies a model's parameters out, transposing weights.
+     *
+     * @param model the model; not modified
+     * @return the parameters by path, in the model's order, in PyTorch's layout: weights [out, in],
+     *     biases [out], others as they are; copies
+     */
     public static Map<String, Safetensors.Entry> of(Sequential model) {
         Map<String, Safetensors.Entry> out = new LinkedHashMap<>();
         for (Parameter p : model.parameters()) {
@@ -44,8 +50,14 @@ public final class Weights {
     }
 
     /**
-     * Copies {@code weights} into the model's parameters.
+     * Copies {@code weights} into the model's parameters. Nothing is copied unless every name is a
+     * parameter of the model; a missing tensor or a shape that differs is found parameter by
+     * parameter, so earlier parameters may have been filled already.
      *
+     * @param model the model whose parameter values are overwritten
+     * @param weights tensors by parameter path, in PyTorch's layout (as {@link #of} gives); not
+     *     modified
+     * @param source the name of the weights, for messages
      * @throws DataException naming {@code source} if a parameter is missing, extra, or of another shape
      */
     public static void apply(Sequential model, Map<String, Safetensors.Entry> weights, String source) {
@@ -80,7 +92,13 @@ public final class Weights {
         }
     }
 
-    /** Reads a safetensors file of weights, e.g. exported from PyTorch. */
+    /**
+     * Reads a safetensors file of weights, e.g. exported from PyTorch.
+     *
+     * @param file the {@code .safetensors} file (F64 or F32)
+     * @return the tensors by name, in the file's order
+     * @throws DataException naming the file if it is missing, unreadable or malformed
+     */
     public static Map<String, Safetensors.Entry> read(Path file) {
         try {
             return Safetensors.read(java.nio.file.Files.readAllBytes(file), file.toString());

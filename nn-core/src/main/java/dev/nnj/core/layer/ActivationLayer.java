@@ -12,10 +12,21 @@ import dev.nnj.api.Tensor;
 public final class ActivationLayer implements Layer {
     private final Activation activation;
 
+    /**
+     * A layer that applies {@code activation} to its input.
+     *
+     * @param activation the function to apply
+     * @throws NullPointerException if {@code activation} is null
+     */
     public ActivationLayer(Activation activation) {
         this.activation = requireNonNull(activation, "activation is null");
     }
 
+    /**
+     * The function this layer applies, e.g. to check the model's last activation.
+     *
+     * @return the activation given at construction
+     */
     public Activation activation() {
         return activation;
     }

@@ -31,11 +31,28 @@ public final class DenseLayer implements Layer {
     private final Parameter bias;
     private final Kernels kernels;
 
-    /** A layer with zero weights and biases; fill them through {@link #weight()} and {@link #bias()}. */
+    /**
+     * A layer with zero weights and biases, computing with the EJML reference kernels; fill them
+     * through {@link #weight()} and {@link #bias()}.
+     *
+     * @param inputs values per input example, &gt;= 1
+     * @param units values per output example, &gt;= 1
+     * @throws IllegalArgumentException if {@code inputs} or {@code units} is below 1
+     */
     public DenseLayer(int inputs, int units) {
         this(inputs, units, Kernels.defaultKernels());
     }
 
+    /**
+     * A layer with zero weights and biases, computing with the given backend; fill them through
+     * {@link #weight()} and {@link #bias()}.
+     *
+     * @param inputs values per input example, &gt;= 1
+     * @param units values per output example, &gt;= 1
+     * @param kernels the matrix products to use, e.g. from {@code BuildContext.service(Kernels.class)}
+     * @throws IllegalArgumentException if {@code inputs} or {@code units} is below 1
+     * @throws NullPointerException if {@code kernels} is null
+     */
     public DenseLayer(int inputs, int units, Kernels kernels) {
         if (inputs < 1 || units < 1) {
             throw new IllegalArgumentException(
@@ -48,20 +65,38 @@ public final class DenseLayer implements Layer {
         this.bias = Parameter.of("bias", ParameterRole.BIAS, Tensor.zeros(1, units));
     }
 
+    /**
+     * The width of an input example.
+     *
+     * @return the number of input values, the rows of W
+     */
     public int inputs() {
         return inputs;
     }
 
+    /**
+     * The width of an output example.
+     *
+     * @return the number of output values, the columns of W
+     */
     public int units() {
         return units;
     }
 
-    /** @return W, [in, out] */
+    /**
+     * The weight matrix, to initialise or inspect it.
+     *
+     * @return W, [in, out], named {@code weight}
+     */
     public Parameter weight() {
         return weight;
     }
 
-    /** @return b, [1, out] */
+    /**
+     * The bias row, to initialise or inspect it.
+     *
+     * @return b, [1, out], named {@code bias}
+     */
     public Parameter bias() {
         return bias;
     }

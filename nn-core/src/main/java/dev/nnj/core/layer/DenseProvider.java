@@ -17,6 +17,13 @@ import java.util.Set;
 public final class DenseProvider implements LayerProvider {
     private static final Set<String> RELU_FAMILY = Set.of("relu", "leaky-relu");
 
+    /**
+     * The provider of {@code dense}, which {@link dev.nnj.core.CoreExtension} registers. It holds no
+     * state, so one instance serves every model.
+     */
+    public DenseProvider() {
+    }
+
     @Override
     public String type() {
         return "dense";

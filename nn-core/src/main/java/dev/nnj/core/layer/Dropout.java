@@ -26,8 +26,13 @@ public final class Dropout implements Layer {
     private boolean masked;
 
     /**
+     * A dropout layer for examples of {@code width} values.
+     *
      * @param width values per example
      * @param rate the probability p of dropping a value, in [0, 1)
+     * @param random the source of the masks, seeded for this layer alone
+     * @throws IllegalArgumentException if {@code rate} is outside [0, 1)
+     * @throws NullPointerException if {@code random} is null
      */
     public Dropout(int width, double rate, RandomGenerator random) {
         if (!(rate >= 0 && rate < 1)) {
@@ -38,6 +43,11 @@ public final class Dropout implements Layer {
         this.random = requireNonNull(random, "random is null");
     }
 
+    /**
+     * The dropout probability, as configured.
+     *
+     * @return p, in [0, 1)
+     */
     public double rate() {
         return rate;
     }

@@ -7,6 +7,13 @@ import dev.nnj.api.spi.LayerProvider;
 
 /** {@code dropout}: key {@code rate} (required, in [0, 1)); masks from the layer's own seeded stream. */
 public final class DropoutProvider implements LayerProvider {
+    /**
+     * The provider of {@code dropout}, which {@link dev.nnj.core.CoreExtension} registers. It holds no
+     * state, so one instance serves every model.
+     */
+    public DropoutProvider() {
+    }
+
     @Override
     public String type() {
         return "dropout";

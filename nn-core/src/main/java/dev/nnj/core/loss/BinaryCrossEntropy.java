@@ -12,6 +12,13 @@ import dev.nnj.core.activation.Sigmoid;
  */
 public final class BinaryCrossEntropy implements Loss {
 
+    /**
+     * The binary cross-entropy on logits. It holds no state, so one instance may serve any number of
+     * models and threads.
+     */
+    public BinaryCrossEntropy() {
+    }
+
     @Override
     public double compute(Tensor prediction, Tensor target, Tensor gradient) {
         LossShapes.check("binary-cross-entropy", prediction, target, gradient);

@@ -4,13 +4,19 @@ import dev.nnj.api.Loss;
 import dev.nnj.api.Tensor;
 
 /**
- * {@code huber}: per value with d = p - t, ½d² where |d| <= δ, else δ(|d| - ½δ); L is the mean over
+ * {@code huber}: per value with d = p - t, ½d² where |d| &lt;= δ, else δ(|d| - ½δ); L is the mean over
  * all N values, as PyTorch's {@code HuberLoss}. dL/dp = d/N, or δ·sign(d)/N. Key {@code delta}
  * (default 1).
  */
 public final class Huber implements Loss {
     private final double delta;
 
+    /**
+     * A Huber loss with the given threshold between its quadratic and linear parts.
+     *
+     * @param delta δ, finite and &gt; 0
+     * @throws IllegalArgumentException if {@code delta} is not finite and &gt; 0
+     */
     public Huber(double delta) {
         if (!(delta > 0) || Double.isInfinite(delta)) {
             throw new IllegalArgumentException("huber: delta must be finite and > 0; got " + delta + ".");

@@ -5,6 +5,13 @@ import dev.nnj.api.Tensor;
 
 /** {@code mae}: L = (1/N) Σ |p - t|, as PyTorch's {@code L1Loss}; dL/dp = sign(p - t)/N (0 where p = t). */
 public final class MeanAbsoluteError implements Loss {
+    /**
+     * The mean absolute error. It holds no state, so one instance may serve any number of models and
+     * threads.
+     */
+    public MeanAbsoluteError() {
+    }
+
     @Override
     public double compute(Tensor prediction, Tensor target, Tensor gradient) {
         LossShapes.check("mae", prediction, target, gradient);

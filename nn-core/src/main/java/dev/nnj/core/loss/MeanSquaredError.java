@@ -9,6 +9,13 @@ import dev.nnj.api.Tensor;
  */
 public final class MeanSquaredError implements Loss {
 
+    /**
+     * The mean squared error. It holds no state, so one instance may serve any number of models and
+     * threads.
+     */
+    public MeanSquaredError() {
+    }
+
     @Override
     public double compute(Tensor prediction, Tensor target, Tensor gradient) {
         LossShapes.check("mse", prediction, target, gradient);

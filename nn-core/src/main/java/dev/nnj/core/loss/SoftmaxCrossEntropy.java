@@ -11,6 +11,13 @@ import dev.nnj.api.Tensor;
  */
 public final class SoftmaxCrossEntropy implements Loss {
 
+    /**
+     * The softmax cross-entropy on logits. It holds no state, so one instance may serve any number of
+     * models and threads.
+     */
+    public SoftmaxCrossEntropy() {
+    }
+
     @Override
     public double compute(Tensor prediction, Tensor target, Tensor gradient) {
         LossShapes.check("softmax-cross-entropy", prediction, target, gradient);

@@ -11,18 +11,33 @@ import java.util.Optional;
  */
 public interface Backend {
 
-    /** @return the name users choose it by, e.g. {@code ejml} */
+    /**
+     * The name of this backend.
+     *
+     * @return the name users choose it by, e.g. {@code ejml}
+     */
     String name();
 
-    /** @return the preference among available backends; the highest wins. EJML's is 100. */
+    /**
+     * How much this backend is preferred when the user names none.
+     *
+     * @return the preference among available backends; the highest wins. EJML's is 100.
+     */
     int rank();
 
-    /** @return empty when the backend can run here, else why not (shown by {@code nnj list}) */
+    /**
+     * Whether this backend can run on this machine (a native library or a JDK module may be
+     * missing).
+     *
+     * @return empty when the backend can run here, else why not (shown by {@code nnj list})
+     */
     default Optional<String> unavailableReason() {
         return Optional.empty();
     }
 
     /**
+     * Creates the kernels of one model.
+     *
      * @param threads how many threads the kernels may use, >= 1; results must not depend on it
      * @return kernels for one model; not required to be safe for concurrent calls
      */

@@ -18,7 +18,14 @@ public final class Backends {
     private Backends() {
     }
 
-    /** @return every backend visible to {@code loader}, highest rank first */
+    /**
+     * Every backend, available or not, e.g. for {@code nnj list}.
+     *
+     * @param loader the class loader whose {@code META-INF/services/dev.nnj.core.math.Backend}
+     *     files are read
+     * @return every backend visible to {@code loader}, highest rank first (ties by name)
+     * @throws ExtensionException if a listed backend cannot be loaded
+     */
     public static List<Backend> all(ClassLoader loader) {
         List<Backend> found = new ArrayList<>();
         try {
@@ -33,9 +40,14 @@ public final class Backends {
     }
 
     /**
+     * Chooses the backend that models compute with.
+     *
      * @param requested a backend name, or {@code null} for the system property {@code nnj.backend},
      *     or, without it, the available backend of highest rank
-     * @throws ExtensionException if the requested backend is unknown or cannot run here
+     * @param loader the class loader to find backends with
+     * @return the chosen backend, which can run here
+     * @throws ExtensionException if the requested backend is unknown or cannot run here, or no
+     *     backend can run here
      */
     public static Backend choose(String requested, ClassLoader loader) {
         String name = requested != null ? requested : System.getProperty(BACKEND_PROPERTY);
@@ -55,7 +67,11 @@ public final class Backends {
         throw new ExtensionException("Unknown backend '" + name + "'. Backends found: " + describe(all) + ".");
     }
 
-    /** @return the number of threads from {@code nnj.threads}, else 1 */
+    /**
+     * The thread count set by {@code -Dnnj.threads}.
+     *
+     * @return the number of threads from {@code nnj.threads}, else 1
+     */
     public static int threadsFromProperty() {
         String value = System.getProperty(THREADS_PROPERTY);
         if (value == null || value.isBlank()) {

@@ -8,17 +8,38 @@ public final class KernelShapes {
     private KernelShapes() {
     }
 
-    /** Checks c = a·b. */
+    /**
+     * Checks the shapes of c = a·b.
+     *
+     * @param a [m, k]; not modified
+     * @param b [k, n]; not modified
+     * @param c [m, n]; not modified
+     * @throws ShapeMismatchException naming the product and all three shapes
+     */
     public static void mult(Tensor a, Tensor b, Tensor c) {
         check(a.cols() == b.rows() && c.rows() == a.rows() && c.cols() == b.cols(), "a·b", a, b, c);
     }
 
-    /** Checks c += aᵀ·b. */
+    /**
+     * Checks the shapes of c += aᵀ·b.
+     *
+     * @param a [m, k]; not modified
+     * @param b [m, n]; not modified
+     * @param c [k, n]; not modified
+     * @throws ShapeMismatchException naming the product and all three shapes
+     */
     public static void multAddTransA(Tensor a, Tensor b, Tensor c) {
         check(a.rows() == b.rows() && c.rows() == a.cols() && c.cols() == b.cols(), "c + aᵀ·b", a, b, c);
     }
 
-    /** Checks c = a·bᵀ. */
+    /**
+     * Checks the shapes of c = a·bᵀ.
+     *
+     * @param a [m, n]; not modified
+     * @param b [k, n]; not modified
+     * @param c [m, k]; not modified
+     * @throws ShapeMismatchException naming the product and all three shapes
+     */
     public static void multTransB(Tensor a, Tensor b, Tensor c) {
         check(a.cols() == b.cols() && c.rows() == a.rows() && c.cols() == b.rows(), "a·bᵀ", a, b, c);
     }

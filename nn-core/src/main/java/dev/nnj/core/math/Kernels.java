@@ -36,7 +36,8 @@ public interface Kernels {
      *
      * @param a [m, k]; not modified
      * @param b [m, n]; not modified
-     * @param target its gradient [k, n] is accumulated into
+     * @param target its gradient [k, n] is accumulated into; its value is not read
+     * @param ready told of each part of {@code target}'s gradient once it is final
      */
     default void multAddTransA(Tensor a, Tensor b, Parameter target, GradientListener ready) {
         multAddTransA(a, b, target.gradient());
@@ -88,17 +89,29 @@ public interface Kernels {
         }
     }
 
-    /** @return what computes, for messages and {@code nnj list}, e.g. {@code EJML 0.46.1 CommonOps_DDRM} */
+    /**
+     * What these kernels compute with.
+     *
+     * @return what computes, for messages and {@code nnj list}, e.g. {@code EJML 0.46.1 CommonOps_DDRM}
+     */
     default String description() {
         return getClass().getSimpleName();
     }
 
-    /** @return how many threads the products use */
+    /**
+     * The number of threads the products run on, the caller included.
+     *
+     * @return how many threads the products use
+     */
     default int threads() {
         return 1;
     }
 
-    /** @return the reference implementation on EJML, one thread */
+    /**
+     * The kernels that layers use when no backend is given.
+     *
+     * @return the reference implementation on EJML, one thread
+     */
     static Kernels defaultKernels() {
         return EjmlKernels.INSTANCE;
     }

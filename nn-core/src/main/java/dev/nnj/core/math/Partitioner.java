@@ -15,6 +15,12 @@ public final class Partitioner {
     /** A piece of work on rows {@code [from, to)}. */
     @FunctionalInterface
     public interface RangeTask {
+        /**
+         * Does the work for one part; parts of one call are disjoint and may run at once.
+         *
+         * @param from the first row of the part
+         * @param to one past the last row of the part
+         */
         void run(int from, int to);
     }
 
@@ -44,7 +50,14 @@ public final class Partitioner {
         }
     }
 
-    /** @return the shared partitioner for {@code threads} threads (the caller counts as one) */
+    /**
+     * The partitioner shared by every kernel of that thread count; its worker threads (daemons)
+     * start on first use and live as long as the JVM.
+     *
+     * @param threads the number of threads that run parts, the caller included, &gt;= 1
+     * @return the shared partitioner for {@code threads} threads (the caller counts as one)
+     * @throws IllegalArgumentException if {@code threads} is below 1
+     */
     public static Partitioner of(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1; got " + threads + ".");
@@ -52,6 +65,11 @@ public final class Partitioner {
         return SHARED.computeIfAbsent(threads, Partitioner::new);
     }
 
+    /**
+     * The number of parts a large enough range is split into.
+     *
+     * @return the thread count, the caller included
+     */
     public int threads() {
         return threads;
     }
@@ -59,6 +77,11 @@ public final class Partitioner {
     /**
      * Runs {@code work} on {@code [0, rows)} split into at most {@link #threads()} parts, the last
      * part on the calling thread, and returns when every part is done.
+     *
+     * @param rows the size of the range, &gt;= 0
+     * @param work the task; called once per part, from several threads at once
+     * @throws RuntimeException the first failure of a part, rethrown on the caller (a checked
+     *     throwable or error of a worker wrapped in an {@link IllegalStateException})
      */
     public void run(int rows, RangeTask work) {
         if (Math.min(threads, rows) <= 1) {
@@ -104,6 +127,11 @@ public final class Partitioner {
      * ...; the last may be shorter), the blocks shared out among the threads. The calls are the same
      * whatever the thread count, so even a library whose result depends on the shape of the call
      * (as OpenBLAS's edge kernels do) gives bit-identical results for every thread count.
+     *
+     * @param rows the size of the range, &gt;= 0
+     * @param blockRows the rows per block, &gt;= 1
+     * @param work the task; called once per block, from several threads at once
+     * @throws IllegalArgumentException if {@code blockRows} is below 1
      */
     public void runInBlocks(int rows, int blockRows, RangeTask work) {
         if (blockRows < 1) {

@@ -45,39 +45,77 @@ public final class Sequential {
         this.parameters = List.copyOf(params);
     }
 
-    /** @param inputShape the shape of one input example, e.g. {@code [64]} */
+    /**
+     * Starts a model.
+     *
+     * @param inputShape the shape of one input example, e.g. {@code [64]}
+     * @return an empty builder
+     * @throws NullPointerException if {@code inputShape} is null
+     */
     public static Builder builder(Shape inputShape) {
         return new Builder(inputShape);
     }
 
+    /**
+     * The shape the first layer takes.
+     *
+     * @return the shape of one input example
+     */
     public Shape inputShape() {
         return inputShape;
     }
 
+    /**
+     * The shape the last layer gives.
+     *
+     * @return the shape of one output example; the input shape for a model without layers
+     */
     public Shape outputShape() {
         return outputShapes.isEmpty() ? inputShape : outputShapes.get(outputShapes.size() - 1);
     }
 
+    /**
+     * The layers, in forward order, activation layers included.
+     *
+     * @return an unmodifiable list of the layers
+     */
     public List<Layer> layers() {
         return layers;
     }
 
-    /** @return how each layer is named in messages, e.g. {@code layers[1] (dense)} */
+    /**
+     * The names of the layers in messages, in layer order.
+     *
+     * @return how each layer is named in messages, e.g. {@code layers[1] (dense)}
+     */
     public List<String> labels() {
         return labels;
     }
 
-    /** @return the shape of one example after layer {@code i} */
+    /**
+     * The shape between two layers.
+     *
+     * @param i the index of a layer, in [0, {@code layers().size()})
+     * @return the shape of one example after layer {@code i}
+     */
     public Shape outputShape(int i) {
         return outputShapes.get(i);
     }
 
-    /** @return every parameter, with its full path ({@code layers.0.weight}), in layer order */
+    /**
+     * The parameters of every layer, as the optimizer and model files see them.
+     *
+     * @return every parameter, with its full path ({@code layers.0.weight}), in layer order
+     */
     public List<Parameter> parameters() {
         return parameters;
     }
 
-    /** @return the number of trainable values */
+    /**
+     * The size of the model, as {@code nnj} prints it.
+     *
+     * @return the number of parameter values, those of frozen parameters included
+     */
     public long parameterCount() {
         long n = 0;
         for (Parameter p : parameters) {
@@ -93,7 +131,13 @@ public final class Sequential {
         }
     }
 
-    /** @return buffers for batches of up to {@code maxBatch} examples */
+    /**
+     * Allocates the batch buffers that forward and backward passes need; one per thread.
+     *
+     * @param maxBatch the largest batch the workspace takes, &gt;= 1
+     * @return buffers for batches of up to {@code maxBatch} examples
+     * @throws IllegalArgumentException if {@code maxBatch} is below 1
+     */
     public Workspace newWorkspace(int maxBatch) {
         return new Workspace(this, maxBatch);
     }
@@ -101,6 +145,7 @@ public final class Sequential {
     /**
      * Checks that a batch fits the model's input.
      *
+     * @param in [batch, features] the batch; not modified
      * @throws ShapeMismatchException naming the first layer and both shapes
      */
     public void checkInput(Tensor in) {
@@ -111,7 +156,14 @@ public final class Sequential {
         }
     }
 
-    /** Runs inference on {@code in} and returns a new tensor; for convenience, not for hot loops. */
+    /**
+     * Runs inference on {@code in} and returns a new tensor; for convenience, not for hot loops
+     * (it allocates a workspace per call).
+     *
+     * @param in [batch, inputs] the examples; not modified
+     * @return [batch, outputs] the model's outputs, a new tensor
+     * @throws ShapeMismatchException if {@code in} does not fit the model's input
+     */
     public Tensor predict(Tensor in) {
         Workspace ws = newWorkspace(Math.max(1, in.rows()));
         return ws.forward(in, Mode.INFERENCE).copy();
@@ -137,15 +189,26 @@ public final class Sequential {
             this.inputShape = requireNonNull(inputShape, "inputShape is null");
         }
 
-        /** Adds a layer named {@code layers.<index>} with label {@code layers[<index>]}. */
+        /**
+         * Adds a layer named {@code layers.<index>} with label {@code layers[<index>]}.
+         *
+         * @param layer the next layer
+         * @return this builder
+         * @throws NullPointerException if {@code layer} is null
+         */
         public Builder add(Layer layer) {
             int i = layers.size();
             return add(layer, "layers." + i, "layers[" + i + "]");
         }
 
         /**
+         * Adds a layer with the given names.
+         *
+         * @param layer the next layer
          * @param name the prefix of its parameters' paths, e.g. {@code layers.0}
          * @param label how messages name it, e.g. {@code layers[0] (dense)}
+         * @return this builder
+         * @throws NullPointerException if an argument is null
          */
         public Builder add(Layer layer, String name, String label) {
             layers.add(requireNonNull(layer, "layer is null"));
@@ -154,7 +217,12 @@ public final class Sequential {
             return this;
         }
 
-        /** @throws ShapeMismatchException if a layer cannot take its predecessor's output */
+        /**
+         * Builds the model, checking that each layer takes its predecessor's output.
+         *
+         * @return the model, its parameters prefixed with the layers' names
+         * @throws ShapeMismatchException if a layer cannot take its predecessor's output
+         */
         public Sequential build() {
             return new Sequential(inputShape, layers, labels, names);
         }

@@ -45,14 +45,24 @@ public final class Workspace {
         }
     }
 
+    /**
+     * The largest batch this workspace takes.
+     *
+     * @return the number of rows its buffers were allocated for
+     */
     public int maxBatch() {
         return maxBatch;
     }
 
     /**
-     * @param in [batch, inputs] with batch <= {@link #maxBatch()}; not modified, and must stay
+     * Runs the layers in order on a batch.
+     *
+     * @param in [batch, inputs] with batch &lt;= {@link #maxBatch()}; not modified, and must stay
      *     unchanged until {@link #backward()}
+     * @param mode {@link Mode#TRAIN} before a backward pass, {@link Mode#INFERENCE} otherwise
      * @return [batch, outputs] the model's output, owned by this workspace (overwritten by the next call)
+     * @throws ShapeMismatchException if {@code in} does not fit the model's input or this workspace,
+     *     naming the layer
      */
     public Tensor forward(Tensor in, Mode mode) {
         model.checkInput(in);
@@ -77,6 +87,8 @@ public final class Workspace {
     }
 
     /**
+     * The buffer of dL/dOutput, the start of the backward pass.
+     *
      * @return [batch, outputs] where the loss writes dL/dOutput before {@link #backward()}; owned by
      *     this workspace
      */
@@ -85,6 +97,8 @@ public final class Workspace {
     }
 
     /**
+     * Finds where a non-finite value first appeared, for the message when the loss becomes NaN.
+     *
      * @return the label of the first layer whose output of the last forward pass holds a NaN or an
      *     infinity, or {@code null} if all are finite
      */
@@ -104,6 +118,8 @@ public final class Workspace {
     /**
      * Back-propagates {@link #outputGradient()} through the layers of the last forward pass,
      * accumulating into the parameters' gradients.
+     *
+     * @throws IllegalStateException if no forward pass came first
      */
     public void backward() {
         backward(GradientListener.NONE);
@@ -114,6 +130,10 @@ public final class Workspace {
      * finish them (see {@link Layer#backward(Tensor, Tensor, Tensor, Tensor, GradientListener)}). A
      * layer that does not override that method has each of its parameters reported whole after its
      * backward pass, from a list taken once (a layer's {@code parameters()} may allocate).
+     *
+     * @param ready told of each part of a parameter's gradient once it is final, possibly from
+     *     kernel threads; {@link GradientListener#NONE} to ignore
+     * @throws IllegalStateException if no forward pass came first
      */
     public void backward(GradientListener ready) {
         if (lastInput == null) {

@@ -12,7 +12,13 @@ public final class Seeds {
     private Seeds() {
     }
 
-    /** @return a seed that depends on {@code root} and every character of {@code purpose} */
+    /**
+     * Mixes a purpose into a root seed with SplitMix64's finaliser, one character at a time.
+     *
+     * @param root the model's or the run's seed
+     * @param purpose what the numbers are for, e.g. {@code init:layers.0.weight}
+     * @return a seed that depends on {@code root} and every character of {@code purpose}
+     */
     public static long derive(long root, String purpose) {
         long h = mix(root ^ 0x9E3779B97F4A7C15L);
         for (int i = 0; i < purpose.length(); i++) {
@@ -21,7 +27,13 @@ public final class Seeds {
         return mix(h ^ purpose.length());
     }
 
-    /** @return a generator for {@link #derive(long, String)} */
+    /**
+     * A generator of its own for one purpose.
+     *
+     * @param root the model's or the run's seed
+     * @param purpose what the numbers are for, e.g. {@code shuffle:epoch:3}
+     * @return a new {@link SplittableRandom} seeded with {@link #derive(long, String)}
+     */
     public static RandomGenerator stream(long root, String purpose) {
         return new SplittableRandom(derive(root, purpose));
     }

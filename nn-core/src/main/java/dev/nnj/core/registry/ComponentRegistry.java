@@ -38,6 +38,9 @@ public final class ComponentRegistry {
     /**
      * One registered component.
      *
+     * @param kind what kind of component it is
+     * @param type its id, as model files name it
+     * @param provider what builds it
      * @param extension the class of the extension that contributed it
      * @param source where that class was loaded from (a jar or a directory)
      */
@@ -57,11 +60,24 @@ public final class ComponentRegistry {
         }
     }
 
+    /**
+     * Starts a registry; add extensions, then build it.
+     *
+     * @return an empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @throws UnknownComponentException listing the known ids of that kind */
+    /**
+     * Looks up the provider of an id.
+     *
+     * @param kind the kind of component
+     * @param type the id, as a model file names it
+     * @return the entry of that id
+     * @throws UnknownComponentException listing the known ids of that kind, with a suggestion for a
+     *     typo and how extensions are found
+     */
     public Entry entry(ComponentKind kind, String type) {
         Entry e = entries.get(kind).get(type);
         if (e == null) {
@@ -73,12 +89,21 @@ public final class ComponentRegistry {
         return e;
     }
 
-    /** @return the ids of one kind, sorted */
+    /**
+     * The ids of one kind, e.g. for a message or {@code nnj list}.
+     *
+     * @param kind the kind of component
+     * @return the ids of one kind, sorted; unmodifiable
+     */
     public Set<String> types(ComponentKind kind) {
         return Collections.unmodifiableSet(entries.get(kind).keySet());
     }
 
-    /** @return every entry, by kind then id */
+    /**
+     * Every registered component, e.g. for {@code nnj list}.
+     *
+     * @return every entry, by kind then id
+     */
     public List<Entry> entries() {
         List<Entry> all = new ArrayList<>();
         for (Map<String, Entry> byType : entries.values()) {
@@ -87,7 +112,11 @@ public final class ComponentRegistry {
         return all;
     }
 
-    /** @return one line per entry: kind, id, provider class, extension class, source */
+    /**
+     * Every registered component as text, one line each.
+     *
+     * @return one line per entry: kind, id, provider class, extension class, source
+     */
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
         for (Entry e : entries()) {
@@ -108,7 +137,13 @@ public final class ComponentRegistry {
             }
         }
 
-        /** Adds an extension, with the location of its class as its source. */
+        /**
+         * Adds an extension, with the location of its class as its source.
+         *
+         * @param extension the extension whose providers to register
+         * @return this builder
+         * @throws ExtensionException for a null provider or a malformed, reserved or duplicate id
+         */
         public Builder add(NnExtension extension) {
             return add(extension, Sources.of(extension.getClass()));
         }
@@ -116,7 +151,10 @@ public final class ComponentRegistry {
         /**
          * Adds every provider of {@code extension}. The same extension class added twice counts once.
          *
-         * @throws ExtensionException for a malformed, reserved or duplicate id
+         * @param extension the extension whose providers to register
+         * @param source where the extension comes from (a jar or a directory), for messages
+         * @return this builder
+         * @throws ExtensionException for a null provider or a malformed, reserved or duplicate id
          */
         public Builder add(NnExtension extension, String source) {
             requireNonNull(extension, "extension is null");
@@ -160,6 +198,11 @@ public final class ComponentRegistry {
             return Character.toUpperCase(s.charAt(0)) + s.substring(1);
         }
 
+        /**
+         * Freezes what was added; the builder may go on collecting for another registry.
+         *
+         * @return an immutable registry of every provider added
+         */
         public ComponentRegistry build() {
             Map<ComponentKind, Map<String, Entry>> copy = new EnumMap<>(ComponentKind.class);
             entries.forEach((k, v) -> copy.put(k, Collections.unmodifiableMap(new TreeMap<>(v))));

@@ -25,15 +25,24 @@ public final class ExtensionDiscovery {
     private ExtensionDiscovery() {
     }
 
-    /** @return a registry of every extension visible to {@code loader} */
+    /**
+     * Discovers and validates the extensions of one class loader.
+     *
+     * @param loader the class loader whose {@code META-INF/services} files are read
+     * @return a registry of every extension visible to {@code loader}
+     * @throws dev.nnj.api.ExtensionException for a broken service entry or an invalid or duplicate id
+     */
     public static ComponentRegistry discover(ClassLoader loader) {
         return discover(List.of(loader));
     }
 
     /**
+     * Discovers and validates the extensions of the application and of every plugin jar.
+     *
      * @param loaders the application's class loader, then one per plugin jar; an extension class
      *     visible to several counts once
      * @return a registry of every extension visible to any of {@code loaders}
+     * @throws dev.nnj.api.ExtensionException for a broken service entry or an invalid or duplicate id
      */
     public static ComponentRegistry discover(List<ClassLoader> loaders) {
         ComponentRegistry.Builder builder = ComponentRegistry.builder();
@@ -45,7 +54,14 @@ public final class ExtensionDiscovery {
         return builder.build();
     }
 
-    /** @return the extensions visible to {@code loader}, instantiated, in class-path order */
+    /**
+     * Instantiates the extensions of one class loader, without validating their ids.
+     *
+     * @param loader the class loader whose {@code META-INF/services} files are read
+     * @return the extensions visible to {@code loader}, instantiated, in class-path order
+     * @throws dev.nnj.api.ExtensionException naming the entry and the services files that list it,
+     *     if an entry cannot be loaded or instantiated
+     */
     public static List<NnExtension> load(ClassLoader loader) {
         List<NnExtension> found = new ArrayList<>();
         Iterator<NnExtension> it = ServiceLoader.load(NnExtension.class, loader).iterator();

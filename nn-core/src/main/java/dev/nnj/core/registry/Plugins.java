@@ -24,6 +24,8 @@ public final class Plugins {
     }
 
     /**
+     * Opens every jar of a plugin directory, each in a class loader of its own.
+     *
      * @param directory a directory of jars
      * @param parent the application's class loader
      * @return one class loader per {@code *.jar} in {@code directory}, in name order

@@ -20,15 +20,42 @@ public final class Providers {
     private Providers() {
     }
 
+    /**
+     * A provider of an activation built from its config alone.
+     *
+     * @param type the id, e.g. {@code leaky-relu}
+     * @param implementation the class that {@code factory} returns, shown by {@code nnj list}
+     * @param factory builds the activation, reading its keys from the config
+     * @return the provider
+     * @throws NullPointerException if an argument is null
+     */
     public static ActivationProvider activation(String type, Class<? extends Activation> implementation,
             Function<Config, Activation> factory) {
         return new ActivationFunction(type, implementation, factory);
     }
 
+    /**
+     * A provider of a loss built from its config alone.
+     *
+     * @param type the id, e.g. {@code huber}
+     * @param implementation the class that {@code factory} returns, shown by {@code nnj list}
+     * @param factory builds the loss, reading its keys from the config
+     * @return the provider
+     * @throws NullPointerException if an argument is null
+     */
     public static LossProvider loss(String type, Class<? extends Loss> implementation, Function<Config, Loss> factory) {
         return new LossFunction(type, implementation, factory);
     }
 
+    /**
+     * A provider of an initialiser built from its config alone.
+     *
+     * @param type the id, e.g. {@code constant}
+     * @param implementation the class that {@code factory} returns, shown by {@code nnj list}
+     * @param factory builds the initialiser, reading its keys from the config
+     * @return the provider
+     * @throws NullPointerException if an argument is null
+     */
     public static InitializerProvider initializer(String type, Class<? extends Initializer> implementation,
             Function<Config, Initializer> factory) {
         return new InitializerFunction(type, implementation, factory);

@@ -8,7 +8,14 @@ public final class Suggestions {
     private Suggestions() {
     }
 
-    /** @return the candidate closest to {@code word} by edit distance, if it is close enough to be a typo */
+    /**
+     * Finds the likely intended word, ignoring case. Close enough means an edit distance of at most
+     * a third of the word's length, between 1 and 3.
+     *
+     * @param word the misspelled id or key
+     * @param candidates the known ids or keys
+     * @return the candidate closest to {@code word} by edit distance, if it is close enough to be a typo
+     */
     public static Optional<String> closest(String word, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
@@ -23,7 +30,13 @@ public final class Suggestions {
         return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
     }
 
-    /** @return {@code " Did you mean 'x'?"} or an empty string */
+    /**
+     * The suggestion as messages append it.
+     *
+     * @param word the misspelled id or key
+     * @param candidates the known ids or keys
+     * @return {@code " Did you mean 'x'?"} or an empty string
+     */
     public static String didYouMean(String word, Collection<String> candidates) {
         return closest(word, candidates).map(c -> " Did you mean '" + c + "'?").orElse("");
     }

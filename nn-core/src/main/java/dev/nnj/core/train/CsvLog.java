@@ -18,6 +18,12 @@ public final class CsvLog implements TrainingListener, AutoCloseable {
     private final Path file;
     private final Writer out;
 
+    /**
+     * Creates (or truncates) the log and writes its header line.
+     *
+     * @param file the CSV file to write; its directory must exist
+     * @throws NnException naming the file if it cannot be written
+     */
     public CsvLog(Path file) {
         this.file = file;
         try {

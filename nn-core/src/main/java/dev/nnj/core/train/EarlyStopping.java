@@ -23,6 +23,18 @@ public final class EarlyStopping implements TrainingListener {
     private int wait;
     private boolean stopped;
 
+    /**
+     * Watches the monitored loss of {@code model}'s training; allocates a copy of the parameters
+     * once, here.
+     *
+     * @param model the model being trained; with {@code restoreBest}, its parameter values are
+     *     overwritten when training ends
+     * @param patience epochs without improvement before stopping, &gt;= 1
+     * @param minDelta how much lower than the best a loss must be to count as an improvement, &gt;= 0
+     * @param restoreBest whether to put back the weights of the best epoch when training ends
+     * @throws IllegalArgumentException if {@code patience} is below 1 or {@code minDelta} negative or NaN
+     * @throws NullPointerException if {@code model} is null
+     */
     public EarlyStopping(Sequential model, int patience, double minDelta, boolean restoreBest) {
         if (patience < 1 || !(minDelta >= 0)) {
             throw new IllegalArgumentException("early stopping: patience must be >= 1 and minDelta >= 0; got " + patience
@@ -68,16 +80,29 @@ public final class EarlyStopping implements TrainingListener {
         }
     }
 
-    /** @return the epoch with the lowest monitored loss so far, 0 before the first */
+    /**
+     * The epoch whose weights are restored with {@code restoreBest}.
+     *
+     * @return the epoch with the lowest monitored loss so far, 0 before the first
+     */
     public int bestEpoch() {
         return bestEpoch;
     }
 
+    /**
+     * The lowest monitored loss so far.
+     *
+     * @return the loss of {@link #bestEpoch()}; infinity before the first epoch
+     */
     public double bestLoss() {
         return best;
     }
 
-    /** @return whether training was stopped before its last epoch */
+    /**
+     * Whether this listener ended training.
+     *
+     * @return whether training was stopped before its last epoch
+     */
     public boolean stoppedEarly() {
         return stopped;
     }

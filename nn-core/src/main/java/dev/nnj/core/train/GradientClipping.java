@@ -14,8 +14,16 @@ import java.util.List;
  * @param maxValue > 0, or infinity for none
  */
 public record GradientClipping(double maxNorm, double maxValue) {
+    /** No clipping: both bounds infinite. */
     public static final GradientClipping NONE = new GradientClipping(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
 
+    /**
+     * Checks the bounds.
+     *
+     * @param maxNorm the largest global L2 norm of the gradients, &gt; 0, or infinity for none
+     * @param maxValue the largest absolute value of a gradient value, &gt; 0, or infinity for none
+     * @throws IllegalArgumentException if a bound is not &gt; 0 (or is NaN)
+     */
     public GradientClipping {
         if (!(maxNorm > 0) || !(maxValue > 0)) {
             throw new IllegalArgumentException("gradient clipping bounds must be > 0; got gradientClipNorm " + maxNorm
@@ -23,7 +31,12 @@ public record GradientClipping(double maxNorm, double maxValue) {
         }
     }
 
-    /** Clips the gradients of {@code parameters} in place; allocates nothing. */
+    /**
+     * Clips the gradients of {@code parameters} in place; allocates nothing.
+     *
+     * @param parameters the model's parameters; the gradients of trainable ones are modified, the
+     *     others are left alone
+     */
     public void apply(List<Parameter> parameters) {
         if (Double.isFinite(maxValue)) {
             for (int i = 0; i < parameters.size(); i++) {
@@ -62,6 +75,11 @@ public record GradientClipping(double maxNorm, double maxValue) {
         }
     }
 
+    /**
+     * Whether clipping does nothing, so that the trainer may update during the backward pass.
+     *
+     * @return {@code true} if both bounds are infinite
+     */
     public boolean isOff() {
         return Double.isInfinite(maxNorm) && Double.isInfinite(maxValue);
     }

@@ -49,6 +49,17 @@ public final class Trainer {
     /** Training examples of the current epoch that the model classified correctly before their step. */
     private long correctThisEpoch;
 
+    /**
+     * Prepares training: allocates the batch buffers and attaches the optimizer to the model's
+     * parameters, so one optimizer serves one trainer.
+     *
+     * @param model the model to train; its parameters are updated
+     * @param loss the loss to minimise
+     * @param optimizer a new optimizer, attached here; its learning rate now is the schedule's base
+     * @param options epochs, batch size and seed
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalStateException if the optimizer refuses to be attached (e.g. it is already)
+     */
     public Trainer(Sequential model, Loss loss, Optimizer optimizer, TrainingOptions options) {
         this.model = requireNonNull(model, "model is null");
         this.loss = requireNonNull(loss, "loss is null");
@@ -64,33 +75,56 @@ public final class Trainer {
 
     /**
      * Sets the learning rate before every epoch from {@code newSchedule}, relative to the optimizer's
-     * rate when this trainer was made, and tells it the monitored loss after every epoch (the test
-     * loss, else the training loss).
+     * rate when this trainer was made, and tells it the monitored loss after every epoch (the
+     * validation loss, else the test loss, else the training loss).
+     *
+     * @param newSchedule the learning-rate schedule
+     * @return this trainer
      */
     public Trainer schedule(Schedule newSchedule) {
         this.schedule = requireNonNull(newSchedule, "schedule is null");
         return this;
     }
 
-    /** Evaluates {@code held} (held-out training data) after every epoch; its loss becomes the monitored one. */
+    /**
+     * Evaluates {@code held} (held-out training data) after every epoch; its loss becomes the
+     * monitored one.
+     *
+     * @param held examples not trained on; not modified
+     * @return this trainer
+     */
     public Trainer validateOn(DataSet held) {
         this.validation = requireNonNull(held, "validation data is null");
         return this;
     }
 
-    /** Clips gradients between backward and the optimizer step from now on. */
+    /**
+     * Clips gradients between backward and the optimizer step from now on. Clipping that is not
+     * {@link GradientClipping#isOff() off} needs every gradient first, so the optimizer then steps
+     * after the backward pass rather than during it.
+     *
+     * @param newClipping the bounds; {@link GradientClipping#NONE} for none
+     * @return this trainer
+     */
     public Trainer clipGradients(GradientClipping newClipping) {
         this.clipping = requireNonNull(newClipping, "clipping is null");
         return this;
     }
 
-    /** Adds a listener; listeners are called in the order added. */
+    /**
+     * Adds a listener; listeners are called in the order added.
+     *
+     * @param listener hears each epoch and batch, e.g. a progress bar or {@link CsvLog}
+     * @return this trainer
+     */
     public Trainer addListener(TrainingListener listener) {
         listeners.add(requireNonNull(listener, "listener is null"));
         return this;
     }
 
     /**
+     * Trains every epoch of the options, from the first.
+     *
      * @param train the training data
      * @param test evaluated after every epoch; may be {@code null}
      * @return one result per epoch
@@ -104,6 +138,15 @@ public final class Trainer {
      * Trains epochs {@code firstEpoch} to {@code epochs} of the options: resuming after epoch
      * {@code firstEpoch - 1} gives the same weights as training in one go, since each epoch's order
      * comes from the seed and the epoch number alone (and the optimizer's state was restored).
+     *
+     * @param train the training data
+     * @param test evaluated after every epoch; may be {@code null}
+     * @param firstEpoch the first epoch to train, &gt;= 1
+     * @return one result per epoch trained
+     * @throws IllegalArgumentException if {@code firstEpoch} is below 1
+     * @throws dev.nnj.api.ShapeMismatchException if a data set does not fit the model
+     * @throws dev.nnj.api.DataException if a label is outside the model's classes
+     * @throws TrainingException if the loss becomes NaN or infinite
      */
     public List<EpochResult> fit(DataSet train, DataSet test, int firstEpoch) {
         if (firstEpoch < 1) {

@@ -10,14 +10,26 @@ import java.util.List;
  */
 public interface TrainingListener {
 
+    /**
+     * Called once, before the first epoch of {@link Trainer#fit}.
+     *
+     * @param epochs the last epoch to train (of the options; a resumed run starts later)
+     * @param batchesPerEpoch the number of batches, and so of steps, per epoch
+     */
     default void onTrainingStart(int epochs, int batchesPerEpoch) {
     }
 
-    /** @param epoch 1-based */
+    /**
+     * Called before the first batch of an epoch, after the schedule has set the learning rate.
+     *
+     * @param epoch 1-based
+     */
     default void onEpochStart(int epoch) {
     }
 
     /**
+     * Called after every optimizer step; must not allocate if training is not to.
+     *
      * @param epoch 1-based
      * @param batch 1-based
      * @param loss the batch's mean loss
@@ -25,13 +37,28 @@ public interface TrainingListener {
     default void onBatchEnd(int epoch, int batch, double loss) {
     }
 
+    /**
+     * Called after an epoch's evaluation; then {@link #shouldStop()} is asked.
+     *
+     * @param result the epoch's losses, metrics and timing
+     */
     default void onEpochEnd(EpochResult result) {
     }
 
+    /**
+     * Called once, after the last epoch trained (the last of the options, or the one after which
+     * a listener asked to stop).
+     *
+     * @param history one result per epoch trained in this run; unmodifiable
+     */
     default void onTrainingEnd(List<EpochResult> history) {
     }
 
-    /** @return true to end training after the current epoch (asked after {@code onEpochEnd}) */
+    /**
+     * Whether to stop training; the default never asks to.
+     *
+     * @return true to end training after the current epoch (asked after {@code onEpochEnd})
+     */
     default boolean shouldStop() {
         return false;
     }

@@ -48,7 +48,15 @@ public final class DataSources {
     public record Loaded(DataSet data, DataSet test) {
     }
 
-    /** @param labels whether the last CSV column is a class label (else a regression target) */
+    /**
+     * Reads the data a {@code --data} spec names.
+     *
+     * @param spec {@code digits}, {@code fashion-mnist[:DIR]}, {@code idx:IMAGES,LABELS} or
+     *     {@code csv:FILE}
+     * @param labels whether the last CSV column is a class label (else a regression target)
+     * @return the data, and the source's own test part for Fashion-MNIST
+     * @throws DataException for an unknown spec, or naming the file of the first problem
+     */
     public static Loaded load(String spec, boolean labels) {
         if (spec.equals("digits")) {
             return new Loaded(digits(), null);
@@ -72,7 +80,12 @@ public final class DataSources {
                 + "idx:IMAGES,LABELS or csv:FILE.");
     }
 
-    /** @return the embedded digits, pixels scaled from 0..16 to [0, 1] */
+    /**
+     * Reads the UCI digits shipped in this jar.
+     *
+     * @return the embedded digits, pixels scaled from 0..16 to [0, 1]
+     * @throws DataException if the resource is missing or unreadable
+     */
     public static DataSet digits() {
         try (InputStream in = DataSources.class.getResourceAsStream(DIGITS_RESOURCE)) {
             if (in == null) {
@@ -95,7 +108,11 @@ public final class DataSources {
      * (Fashion-MNIST's t10k); else {@link #split} holds out 20% with a fixed seed. {@code nnj
      * evaluate} uses the same test data, so it measures what training reported.
      *
-     * @param testSpec may be {@code null}
+     * @param spec the {@code --data} spec
+     * @param testSpec the {@code --test-data} spec; may be {@code null}
+     * @param labels whether the last CSV column is a class label (else a regression target)
+     * @return the training and test sets
+     * @throws DataException for an unknown spec, or naming the file of the first problem
      */
     public static DataSet.Split trainAndTest(String spec, String testSpec, boolean labels) {
         Loaded loaded = load(spec, labels);
@@ -109,13 +126,28 @@ public final class DataSources {
         return split(loaded.data());
     }
 
-    /** Splits {@code data} deterministically: a fixed-seed shuffle, then the last 20% (rounded up) for testing. */
+    /**
+     * Splits {@code data} deterministically: a fixed-seed shuffle, then the last 20% (rounded up)
+     * for testing.
+     *
+     * @param data the examples to split; not modified
+     * @return 80% to train on, 20% to test on
+     * @throws IllegalArgumentException if {@code data} is too small to split (fewer than 2 examples)
+     */
     public static DataSet.Split split(DataSet data) {
         int test = (int) Math.ceil(data.size() * TEST_FRACTION);
         return data.split(test, Seeds.stream(SPLIT_SEED, "split"));
     }
 
-    /** Holds out {@code fraction} of {@code data} (rounded up) for validation, with a fixed seed of its own. */
+    /**
+     * Holds out {@code fraction} of {@code data} (rounded up) for validation, with a fixed seed of
+     * its own.
+     *
+     * @param data the training examples; not modified
+     * @param fraction the share to hold out, in (0, 1)
+     * @return the rest as {@code train}, the held-out part as {@code test}
+     * @throws IllegalArgumentException if the fraction leaves no example on either side
+     */
     public static DataSet.Split holdOut(DataSet data, double fraction) {
         int held = (int) Math.ceil(data.size() * fraction);
         return data.split(held, Seeds.stream(SPLIT_SEED, "validation"));

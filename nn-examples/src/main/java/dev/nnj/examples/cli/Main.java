@@ -16,6 +16,18 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    /**
+     * The {@code nnj} command itself, whose subcommands do the work; {@link #run(String...)} creates
+     * it, and picocli fills in its spec.
+     */
+    public Main() {
+    }
+
+    /**
+     * Runs the command line and exits the JVM with its exit code.
+     *
+     * @param args the command and its options, e.g. {@code train --model m.json --data digits}
+     */
     public static void main(String[] args) {
         // Warnings (such as nn-blas's about OpenBLAS threads) as one line, not java.util.logging's two.
         if (System.getProperty(LOG_FORMAT) == null) {
@@ -26,7 +38,13 @@ public final class Main implements Runnable {
 
     private static final String LOG_FORMAT = "java.util.logging.SimpleFormatter.format";
 
-    /** Runs the command line and returns the exit code (0 success, 1 failure, 2 bad usage). */
+    /**
+     * Runs the command line without exiting, e.g. in tests. An {@link NnException} is printed as
+     * one line {@code nnj: message} on standard error.
+     *
+     * @param args the command and its options
+     * @return the exit code: 0 success, 1 failure, 2 bad usage
+     */
     public static int run(String... args) {
         return commandLine().execute(args);
     }

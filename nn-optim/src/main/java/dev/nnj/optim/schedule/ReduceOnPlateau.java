@@ -20,6 +20,17 @@ public final class ReduceOnPlateau implements Schedule {
     private int badEpochs;
     private int cooldownLeft;
 
+    /**
+     * A schedule that starts at the base rate and lowers it on plateaus; it keeps state, so one
+     * instance serves one training run.
+     *
+     * @param factor the multiplier applied on a plateau, in (0, 1)
+     * @param patience epochs without improvement that are tolerated, &gt;= 0
+     * @param threshold the relative improvement that counts, &gt;= 0
+     * @param cooldown epochs after a reduction during which no epoch counts as bad, &gt;= 0
+     * @param minLearningRate the floor of the rate, &gt;= 0
+     * @throws IllegalArgumentException naming the values and the allowed ranges
+     */
     public ReduceOnPlateau(double factor, int patience, double threshold, int cooldown, double minLearningRate) {
         if (!(factor > 0 && factor < 1) || patience < 0 || threshold < 0 || cooldown < 0 || minLearningRate < 0) {
             throw new IllegalArgumentException("reduce-on-plateau: factor must be in (0, 1), patience, threshold, "

@@ -1,0 +1,10 @@
+/**
+ * Files: model files in JSON ({@link dev.nnj.core.json.ModelFileReader}), {@code .nnj} model and
+ * checkpoint files ({@link dev.nnj.core.json.ModelArchive},
+ * {@link dev.nnj.core.json.Checkpointer}), weights as safetensors in PyTorch's layout
+ * ({@link dev.nnj.core.json.Safetensors}, {@link dev.nnj.core.json.Weights}), all written
+ * atomically ({@link dev.nnj.core.json.AtomicFiles}). Files are read as untrusted data: every
+ * problem is an {@link dev.nnj.api.NnException} that names the file. This is the only package of
+ * nn-core that depends on Jackson.
+ */
+package dev.nnj.core.json;
