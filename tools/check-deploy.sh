@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 repo="${1:-$(mktemp -d)}"
 log="$(mktemp)"
 echo "deploying to $repo (log: $log)"
-if ! mvn -B -Prelease -DskipTests package deploy:deploy -DaltDeploymentRepository="local::file:$repo" >"$log" 2>&1; then
+if ! mvn -B -Prelease -DskipTests package deploy:deploy -DaltDeploymentRepository="staging::file:$repo" >"$log" 2>&1; then
   tail -n 40 "$log"; echo "check-deploy: the deploy failed (log: $log)"; exit 1
 fi
 java tools/CheckDeploy.java "$repo"
