@@ -1,7 +1,10 @@
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,8 +20,9 @@ import org.w3c.dom.Node;
  * Checks a Maven repository written by {@code mvn -Prelease deploy -DaltDeploymentRepository=...}
  * against what Maven Central accepts, signatures aside (the release machine signs):
  * every POM has a name, description, url, licence, developer and scm (its own or its parent's),
- * every jar has its sources and Javadoc jar beside it, every file its .md5 and .sha1, the BOM
- * lists every published artifact at the reactor's version, and nothing unpublished is there.
+ * every jar has its sources and Javadoc jar beside it and each artifact its attached jars (the
+ * contract kits, the applications), every file a .md5 and a .sha1 that match it, the BOM lists
+ * exactly the published jars at the reactor's version, and nothing else is in the repository.
  *
  * <p>Run: {@code java tools/CheckDeploy.java REPO_DIR}; exit code 0 when all holds, else 1 with
  * one line per fault. Plain Java (the source launcher), so CI needs nothing else.
@@ -28,6 +32,15 @@ public final class CheckDeploy {
     private static final Set<String> PUBLISHED = Set.of(
             "nnj-parent", "nn-bom", "nn-api", "nn-core", "nn-optim", "nn-blas", "nn-examples", "nn-spark");
     private static final Set<String> POM_ONLY = Set.of("nnj-parent", "nn-bom");
+    /** The jars attached beside the main one, by classifier. */
+    private static final Map<String, List<String>> ATTACHED = Map.of(
+            "nn-api", List.of("tests", "test-sources"),
+            "nn-core", List.of("tests"),
+            "nn-examples", List.of("all"),
+            "nn-spark", List.of("all"));
+    /** What the BOM manages: artifactId:type. */
+    private static final Set<String> BOM_ENTRIES = Set.of("nn-api:jar", "nn-api:test-jar", "nn-core:jar",
+            "nn-core:test-jar", "nn-optim:jar", "nn-blas:jar", "nn-examples:jar", "nn-spark:jar");
 
     private final List<String> faults = new ArrayList<>();
     private final Map<String, Element> poms = new TreeMap<>();
@@ -38,7 +51,7 @@ public final class CheckDeploy {
             System.exit(2);
         }
         CheckDeploy check = new CheckDeploy();
-        check.run(Path.of(args[0]).resolve(GROUP));
+        check.run(Path.of(args[0]));
         if (check.faults.isEmpty()) {
             System.out.println("deploy layout: " + check.poms.keySet() + " as Maven Central requires (signatures aside)");
             return;
@@ -47,7 +60,12 @@ public final class CheckDeploy {
         System.exit(1);
     }
 
-    private void run(Path group) throws Exception {
+    private void run(Path root) throws Exception {
+        Path group = root.resolve(GROUP);
+        try (Stream<Path> all = Files.walk(root)) {
+            all.filter(Files::isRegularFile).filter(f -> !f.startsWith(group))
+                    .forEach(f -> faults.add(root.relativize(f) + " is not an nnj artifact (dev/nnj) and was deployed."));
+        }
         if (!Files.isDirectory(group)) {
             faults.add(group + " does not exist: nothing was deployed.");
             return;
@@ -97,23 +115,38 @@ public final class CheckDeploy {
         if (!POM_ONLY.contains(artifact)) {
             expected.addAll(List.of(base + ".jar", base + "-sources.jar", base + "-javadoc.jar"));
         }
+        for (String classifier : ATTACHED.getOrDefault(artifact, List.of())) {
+            expected.add(base + "-" + classifier + ".jar");
+        }
         for (String name : names) {
-            if (name.startsWith(base + "-") && name.endsWith(".jar") && !expected.contains(name)) {
-                expected.add(name); // attached jars (tests, all) need their checksums too
+            if (name.startsWith(base) && name.endsWith(".jar") && !expected.contains(name)) {
+                faults.add(artifact + ": " + name + " was deployed, but no such jar is published.");
             }
         }
         for (String file : expected) {
             if (!names.contains(file)) {
                 faults.add(artifact + ": " + file + " is missing.");
             }
-            for (String sum : List.of(".md5", ".sha1")) {
-                if (names.contains(file) && !names.contains(file + sum)) {
-                    faults.add(artifact + ": " + file + sum + " is missing.");
+            for (String sum : List.of("md5", "sha1")) {
+                if (!names.contains(file)) {
+                    continue;
+                }
+                if (!names.contains(file + "." + sum)) {
+                    faults.add(artifact + ": " + file + "." + sum + " is missing.");
+                } else if (!checksumMatches(dir.resolve(file), dir.resolve(file + "." + sum), sum)) {
+                    faults.add(artifact + ": " + file + "." + sum + " does not match the file.");
                 }
             }
         }
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(dir.resolve(pom).toFile());
         poms.put(artifact, doc.getDocumentElement());
+    }
+
+    private static boolean checksumMatches(Path file, Path sumFile, String algorithm) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance(algorithm.equals("md5") ? "MD5" : "SHA-1");
+        String actual = HexFormat.of().formatHex(digest.digest(Files.readAllBytes(file)));
+        String stated = Files.readString(sumFile, StandardCharsets.US_ASCII).trim().split("\\s+")[0];
+        return actual.equalsIgnoreCase(stated);
     }
 
     /** The newest timestamped (snapshot) or the one release file with that suffix. */
@@ -169,17 +202,22 @@ public final class CheckDeploy {
         Element deps = child(child(bom, "dependencyManagement"), "dependencies");
         for (Node n = deps == null ? null : deps.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element d) {
-                String v = text(d, "version").replace("${project.version}", text(bom, "version"));
-                if (!v.equals(version)) {
-                    faults.add("nn-bom: " + text(d, "artifactId") + " at " + v + ", the reactor's is " + version + ".");
+                String artifact = text(d, "artifactId");
+                String type = text(d, "type") == null ? "jar" : text(d, "type");
+                String v = text(d, "version") == null ? null
+                        : text(d, "version").replace("${project.version}", text(bom, "version"));
+                if (!version.equals(v)) {
+                    faults.add("nn-bom: " + artifact + ":" + type + " at " + v + ", the reactor's is " + version + ".");
                 }
-                listed.add(text(d, "artifactId"));
+                listed.add(artifact + ":" + type);
             }
         }
-        for (String artifact : PUBLISHED) {
-            if (!POM_ONLY.contains(artifact) && !listed.contains(artifact)) {
-                faults.add("nn-bom does not list " + artifact + ".");
-            }
+        if (!listed.equals(BOM_ENTRIES)) {
+            Set<String> missing = new TreeSet<>(BOM_ENTRIES);
+            missing.removeAll(listed);
+            Set<String> extra = new TreeSet<>(listed);
+            extra.removeAll(BOM_ENTRIES);
+            faults.add("nn-bom lists " + listed + "; missing " + missing + ", not published " + extra + ".");
         }
     }
 

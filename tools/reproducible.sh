@@ -9,7 +9,7 @@ profile=()
 [[ "${RELEASE:-0}" == 1 ]] && profile=(-Prelease)
 work="$(mktemp -d)"
 for round in 1 2; do
-  if ! mvn -B -q clean package -DskipTests "${profile[@]}" >"$work/build-$round.log" 2>&1; then
+  if ! mvn -B -q clean package -DskipTests ${profile[@]+"${profile[@]}"} >"$work/build-$round.log" 2>&1; then
     tail -n 40 "$work/build-$round.log"; echo "reproducible: build $round failed"; exit 1
   fi
   find . -path ./examples -prune -o -path '*/target/*.jar' -print | LC_ALL=C sort | xargs sha256sum >"$work/sha-$round.txt"
