@@ -26,6 +26,7 @@ final class CurvePlot {
     private CurvePlot() {
     }
 
+    @SuppressWarnings("rawtypes") // XChart's saveBitmap takes a List of the raw Chart type
     static void write(Path file, List<EpochResult> history) {
         System.setProperty("java.awt.headless", "true");
         List<XYChart> charts = charts(history);
