@@ -75,7 +75,10 @@ public final class GradientCheck {
     }
 
     /**
-     * Checks a layer's input gradient and every parameter gradient on {@code input}.
+     * Checks a layer's input gradient and the gradient of every trainable parameter on
+     * {@code input}. Parameters that are not trainable (state such as a batch-norm's running
+     * statistics, or frozen weights) are not differentiated: nothing trains them, and a layer need
+     * not compute their gradient.
      *
      * @param outputs the layer's output width for this input
      */
@@ -107,6 +110,9 @@ public final class GradientCheck {
         List<Parameter> params = layer.parameters();
         for (int i = 0; i < params.size(); i++) {
             Parameter p = params.get(i);
+            if (!p.trainable()) {
+                continue;
+            }
             assertClose("dL/d" + p.path(), analytic.get(i),
                     numerical(loss, p.value().data(), p.value().size(), DEFAULT_STEP), p.value().size(), tolerance);
         }
