@@ -38,9 +38,21 @@ public final class CheckDeploy {
             "nn-core", List.of("tests"),
             "nn-examples", List.of("all"),
             "nn-spark", List.of("all"));
-    /** What the BOM manages: artifactId:type. */
-    private static final Set<String> BOM_ENTRIES = Set.of("nn-api:jar", "nn-api:test-jar", "nn-core:jar",
-            "nn-core:test-jar", "nn-optim:jar", "nn-blas:jar", "nn-examples:jar", "nn-spark:jar");
+    /** What the BOM manages (artifactId:type): every published jar, and every published test-jar. */
+    private static final Set<String> BOM_ENTRIES = bomEntries();
+
+    private static Set<String> bomEntries() {
+        Set<String> entries = new TreeSet<>();
+        for (String artifact : PUBLISHED) {
+            if (!POM_ONLY.contains(artifact)) {
+                entries.add(artifact + ":jar");
+            }
+            if (ATTACHED.getOrDefault(artifact, List.of()).contains("tests")) {
+                entries.add(artifact + ":test-jar");
+            }
+        }
+        return entries;
+    }
 
     private final List<String> faults = new ArrayList<>();
     private final Map<String, Element> poms = new TreeMap<>();
