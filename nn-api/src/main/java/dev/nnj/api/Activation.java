@@ -1,5 +1,7 @@
 package dev.nnj.api;
 
+import java.util.Optional;
+
 /**
  * A function applied to a layer's output. Its backward pass is a vector-Jacobian product, so
  * functions that mix a row's values (softmax) fit as well as element-wise ones.
@@ -24,4 +26,26 @@ public interface Activation {
      * @param gradZ [batch, n] dL/dz; overwritten
      */
     void backward(Tensor z, Tensor a, Tensor gradA, Tensor gradZ);
+
+    /**
+     * Whether this activation turns scores into an output distribution (softmax, sigmoid), which a
+     * loss that takes raw scores (logits) applies itself: nnj then refuses it before such a loss.
+     *
+     * @return {@code false} by default
+     */
+    default boolean outputFunction() {
+        return false;
+    }
+
+    /**
+     * The initialiser that suits the weights of the layer before this activation, e.g.
+     * {@code he-uniform} before a ReLU; a layer that takes an {@code activation} key uses it when
+     * the model file names no {@code weightInit}.
+     *
+     * @return the initialiser's type id, or empty (the default) for the layer's own default
+     *     ({@code xavier-uniform} for nnj's)
+     */
+    default Optional<String> preferredInitializer() {
+        return Optional.empty();
+    }
 }

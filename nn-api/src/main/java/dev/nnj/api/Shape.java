@@ -7,6 +7,8 @@ import java.util.Arrays;
  * features. Immutable.
  */
 public final class Shape {
+    private static final Shape SCALAR = new Shape(new int[0]);
+
     private final int[] dims;
 
     private Shape(int[] dims) {
@@ -34,9 +36,20 @@ public final class Shape {
     }
 
     /**
+     * The shape of a single value, rank 0, as PyTorch gives a counter such as
+     * {@code num_batches_tracked}; for buffers, not for examples.
+     *
+     * @return the shape {@code []}, whose {@link #size()} is 1
+     */
+    public static Shape scalar() {
+        return SCALAR;
+    }
+
+    /**
      * The number of dimensions.
      *
-     * @return at least 1: 1 for a row of features, 2 for an image of [height, width]
+     * @return 1 for a row of features, 3 for an image of [channels, height, width]; 0 only for
+     *     {@link #scalar()}
      */
     public int rank() {
         return dims.length;

@@ -96,6 +96,15 @@ public final class Tensor {
     }
 
     /**
+     * The element type of the values.
+     *
+     * @return {@link DType#F64}: every tensor of nnj 0.2 holds doubles (float32 storage comes later)
+     */
+    public DType dtype() {
+        return DType.F64;
+    }
+
+    /**
      * The number of rows in use, which {@link #setRows(int)} changes.
      *
      * @return the number of examples in use, between 0 and {@link #capacityRows()}

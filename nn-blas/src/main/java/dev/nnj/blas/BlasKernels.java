@@ -2,9 +2,9 @@ package dev.nnj.blas;
 
 import dev.ludovic.netlib.blas.BLAS;
 import dev.nnj.api.GradientListener;
+import dev.nnj.api.KernelShapes;
 import dev.nnj.api.Parameter;
 import dev.nnj.api.Tensor;
-import dev.nnj.core.math.KernelShapes;
 import dev.nnj.core.math.Kernels;
 import dev.nnj.core.math.Partitioner;
 

@@ -2,6 +2,7 @@ package dev.nnj.api.spi;
 
 import dev.nnj.api.Activation;
 import dev.nnj.api.Initializer;
+import dev.nnj.api.Kernels;
 import dev.nnj.api.Shape;
 import dev.nnj.api.Spi;
 import java.util.Optional;
@@ -55,6 +56,16 @@ public interface BuildContext {
      * @throws dev.nnj.api.ModelConfigException if its configuration is invalid
      */
     Initializer initializer(Config spec);
+
+    /**
+     * The compute kernels of the backend the user chose, for layers' products, so that a third
+     * party's layer runs on it as nnj's own do.
+     *
+     * @return the runtime's kernels; {@link Kernels#plain()} by default (a runtime that offers none)
+     */
+    default Kernels kernels() {
+        return Kernels.plain();
+    }
 
     /**
      * Looks up an optional service of the runtime that builds the model. A component that finds

@@ -1,10 +1,12 @@
 package dev.nnj.api.testkit;
 
 import dev.nnj.api.Activation;
+import dev.nnj.api.GradientListener;
 import dev.nnj.api.Layer;
 import dev.nnj.api.Loss;
 import dev.nnj.api.Mode;
 import dev.nnj.api.Parameter;
+import dev.nnj.api.Shape;
 import dev.nnj.api.Tensor;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,18 +91,37 @@ public final class GradientCheck {
     /** As {@link #checkLayer(Layer, Tensor, int, double, RandomGenerator)}, with forward passes in {@code mode}. */
     public static void checkLayer(Layer layer, Tensor input, int outputs, double tolerance, RandomGenerator random,
             Mode mode) {
+        checkLayer(layer, Shape.of(input.cols()), input, tolerance, random, mode);
+    }
+
+    /**
+     * As {@link #checkLayer(Layer, Tensor, int, double, RandomGenerator, Mode)}, for a layer whose
+     * examples have a shape ([C, H, W]): its state is made for that shape, and the passes go through
+     * the context methods as in a workspace.
+     *
+     * @param layer the layer; its parameters' gradients are overwritten, its buffers may change
+     * @param shape the shape of one input example; {@code input.cols()} must be its size
+     * @param input [batch, shape.size()] the input; perturbed and restored
+     * @param tolerance accepted error, see the class comment
+     * @param random the source of the output weights r
+     * @param mode the mode of every forward pass
+     */
+    public static void checkLayer(Layer layer, Shape shape, Tensor input, double tolerance, RandomGenerator random,
+            Mode mode) {
+        int outputs = layer.outputShape(shape).size();
+        LayerPasses passes = new LayerPasses(layer, shape, input.rows(), 1);
         Tensor out = Tensor.zeros(input.rows(), outputs);
         Tensor weights = randomTensor(input.rows(), outputs, random);
         DoubleSupplier loss = () -> {
-            layer.forward(input, out, mode);
+            passes.forward(input, out, mode);
             return dot(out, weights);
         };
         for (Parameter p : layer.parameters()) {
             p.gradient().zero();
         }
         Tensor gradIn = Tensor.zeros(input.rows(), input.cols());
-        layer.forward(input, out, mode);
-        layer.backward(input, out, weights, gradIn);
+        passes.forward(input, out, mode);
+        passes.backward(input, out, weights, gradIn, mode, GradientListener.NONE);
         List<double[]> analytic = new ArrayList<>();
         for (Parameter p : layer.parameters()) {
             analytic.add(p.gradient().data().clone());

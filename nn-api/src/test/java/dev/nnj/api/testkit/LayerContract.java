@@ -1,16 +1,23 @@
 package dev.nnj.api.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nnj.api.Buffer;
 import dev.nnj.api.GradientListener;
 import dev.nnj.api.Layer;
+import dev.nnj.api.LayerContext;
 import dev.nnj.api.Mode;
 import dev.nnj.api.Parameter;
 import dev.nnj.api.Shape;
 import dev.nnj.api.ShapeMismatchException;
+import dev.nnj.api.StateRequest;
 import dev.nnj.api.Tensor;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +26,11 @@ import org.junit.jupiter.api.Test;
  * Checked: gradients of the input and of every parameter by central differences (double, tolerance
  * {@link #tolerance()}), a pure {@code outputShape}, rejection of inputs of the wrong width with
  * {@link ShapeMismatchException}, no allocation in forward and backward after warm-up (the reporting
- * backward too, if the layer overrides it), and the backward pass that reports final gradients to a
- * {@link GradientListener}.
+ * backward too, if the layer overrides it), the backward pass that reports final gradients to a
+ * {@link GradientListener}; since 0.2 also: the gradient in inference mode, an input of the right
+ * size and another rank, parameters and buffers as the whole saved state, and (for layers written
+ * against SPI 2) two workspaces used alternately on one instance. Passes go through the context
+ * methods, as in nnj's workspace ({@link LayerPasses}).
  *
  * <p>The gradient check needs a deterministic forward pass: a layer that draws random numbers in
  * training mode (dropout) must override {@link #deterministicInTraining()} to return
@@ -63,6 +73,18 @@ public abstract class LayerContract {
         return Mode.TRAIN;
     }
 
+    /**
+     * @return whether the layer promises that one instance serves several workspaces at once
+     *     (checked by alternating two workspaces); by default, layers written against SPI 2 (they
+     *     override {@link Layer#newState} or a context pass method) do, 0.1 layers are not asked to
+     */
+    protected boolean servesSeveralWorkspaces() {
+        Layer layer = createLayer(inputShape());
+        return overrides(layer, "newState", StateRequest.class)
+                || overrides(layer, "forward", Tensor.class, Tensor.class, LayerContext.class)
+                || overrides(layer, "backward", Tensor.class, Tensor.class, Tensor.class, Tensor.class, LayerContext.class);
+    }
+
     @Test
     void gradientsMatchCentralDifferences() {
         if (gradientCheckMode() == Mode.TRAIN && !deterministicInTraining()) {
@@ -72,8 +94,18 @@ public abstract class LayerContract {
         }
         SplittableRandom random = new SplittableRandom(7);
         Layer layer = createLayer(inputShape());
-        int outputs = layer.outputShape(inputShape()).size();
-        GradientCheck.checkLayer(layer, input(random), outputs, tolerance(), random, gradientCheckMode());
+        GradientCheck.checkLayer(layer, inputShape(), input(random), tolerance(), random, gradientCheckMode());
+    }
+
+    /**
+     * The gradient in inference mode too: a stateful layer (batch-norm) computes another function
+     * there (running statistics), and nnj back-propagates through it for saliency and checks.
+     */
+    @Test
+    void gradientsMatchCentralDifferencesInInference() {
+        SplittableRandom random = new SplittableRandom(8);
+        Layer layer = createLayer(inputShape());
+        GradientCheck.checkLayer(layer, inputShape(), input(random), tolerance(), random, Mode.INFERENCE);
     }
 
     @Test
@@ -93,8 +125,30 @@ public abstract class LayerContract {
         Layer layer = createLayer(inputShape());
         int wrong = inputShape().size() + 1;
         assertThrows(ShapeMismatchException.class, () -> layer.outputShape(Shape.of(wrong)));
+        LayerPasses passes = new LayerPasses(layer, inputShape(), batchSize(), 1);
         Tensor out = Tensor.zeros(batchSize(), layer.outputShape(inputShape()).size());
-        assertThrows(ShapeMismatchException.class, () -> layer.forward(Tensor.zeros(batchSize(), wrong), out, Mode.TRAIN));
+        assertThrows(ShapeMismatchException.class,
+                () -> passes.forward(Tensor.zeros(batchSize(), wrong), out, Mode.TRAIN));
+    }
+
+    /**
+     * An input of the right number of values but another rank ([n] for [C, H, W], or [1, 1, n]) is
+     * either taken or refused with a {@link ShapeMismatchException}, never with another exception.
+     */
+    @Test
+    void takesOrRefusesAnInputOfTheRightSizeAndAnotherRank() {
+        Layer layer = createLayer(inputShape());
+        int n = inputShape().size();
+        for (Shape other : List.of(Shape.of(n), Shape.of(1, 1, n))) {
+            if (other.equals(inputShape())) {
+                continue;
+            }
+            try {
+                layer.outputShape(other);
+            } catch (ShapeMismatchException expected) {
+                assertNotNull(expected.getMessage(), "a ShapeMismatchException without a message for " + other);
+            }
+        }
     }
 
     @Test
@@ -105,28 +159,20 @@ public abstract class LayerContract {
         Tensor out = pass.out();
         Tensor gradOut = pass.gradOut();
         Tensor gradIn = Tensor.zeros(batchSize(), inputShape().size());
-        boolean reports = overridesTheReportingBackward(layer);
+        LayerPasses passes = new LayerPasses(layer, inputShape(), batchSize(), 1);
+        boolean reports = passes.reportsItsGradients();
         GradientListener ignore = (parameter, from, to) -> { };
+        LayerContext train = passes.context(Mode.TRAIN, ignore);
+        LayerContext inference = passes.context(Mode.INFERENCE, ignore);
         Allocations.assertAllocatesAtMost(16, 2_000, () -> {
-            layer.forward(in, out, Mode.TRAIN);
-            layer.backward(in, out, gradOut, gradIn);
+            layer.forward(in, out, train);
             if (reports) {
-                layer.backward(in, out, gradOut, gradIn, ignore);
+                layer.backward(in, out, gradOut, gradIn, train);
+            } else {
+                layer.backward(in, out, gradOut, gradIn);
             }
+            layer.forward(in, out, inference);
         });
-    }
-
-    /**
-     * @return whether the layer overrides the backward pass that reports gradients; nnj's model calls
-     *     only such an override, and reports the gradients of other layers itself
-     */
-    private static boolean overridesTheReportingBackward(Layer layer) {
-        try {
-            return layer.getClass().getMethod("backward", Tensor.class, Tensor.class, Tensor.class, Tensor.class,
-                    GradientListener.class).getDeclaringClass() != Layer.class;
-        } catch (NoSuchMethodException e) {
-            return false;
-        }
     }
 
     /**
@@ -142,12 +188,13 @@ public abstract class LayerContract {
         Tensor in = pass.in();
         Tensor out = pass.out();
         Tensor gradOut = pass.gradOut();
-        layer.forward(in, out, Mode.TRAIN);
+        LayerPasses passes = new LayerPasses(layer, inputShape(), batchSize(), 1);
+        passes.forward(in, out, Mode.TRAIN);
         List<Parameter> parameters = layer.parameters();
 
         Tensor expectedGradIn = Tensor.zeros(batchSize(), inputShape().size());
         parameters.forEach(p -> p.gradient().zero());
-        layer.backward(in, out, gradOut, expectedGradIn);
+        passes.backward(in, out, gradOut, expectedGradIn, Mode.TRAIN, GradientListener.NONE);
         double[][] expectedGradients = parameters.stream().map(p -> p.gradient().data().clone()).toArray(double[][]::new);
 
         Tensor gradIn = Tensor.zeros(batchSize(), inputShape().size());
@@ -156,7 +203,7 @@ public abstract class LayerContract {
         for (int i = 0; i < reported.length; i++) {
             reported[i] = new int[parameters.get(i).value().size()];
         }
-        layer.backward(in, out, gradOut, gradIn, (parameter, from, to) -> {
+        passes.backward(in, out, gradOut, gradIn, Mode.TRAIN, (parameter, from, to) -> {
             int index = indexOf(parameters, parameter);
             synchronized (reported) {
                 for (int j = from; j < to; j++) {
@@ -176,6 +223,114 @@ public abstract class LayerContract {
                     assertEquals(1, reported[i][j], p.path() + "[" + j + "] reported " + reported[i][j] + " times");
                 }
             }
+        }
+    }
+
+    /**
+     * What saving, loading and resuming rely on: a new layer given another's parameter and buffer
+     * values (by name, after training passes changed its buffers) computes the same inference
+     * outputs to the bit. Buffers and parameters have distinct names.
+     */
+    @Test
+    void parametersAndBuffersAreTheWholeSavedState() {
+        Pass pass = newPass(13);
+        Layer trained = pass.layer();
+        LayerPasses passes = new LayerPasses(trained, inputShape(), batchSize(), 1);
+        for (int i = 0; i < 3; i++) {
+            passes.forward(pass.in(), pass.out(), Mode.TRAIN);
+        }
+        Layer copy = createLayer(inputShape());
+        Set<String> names = new HashSet<>();
+        for (Parameter p : trained.parameters()) {
+            assertTrue(names.add(p.path()), "two parameters or buffers are named " + p.path());
+            System.arraycopy(p.value().data(), 0, find(copy.parameters(), p.path()).value().data(), 0, p.value().size());
+        }
+        for (Buffer b : trained.buffers()) {
+            assertTrue(names.add(b.path()), "two parameters or buffers are named " + b.path());
+            Buffer target = copy.buffers().stream().filter(c -> c.path().equals(b.path())).findFirst()
+                    .orElseThrow(() -> new AssertionError("a new layer has no buffer " + b.path()));
+            System.arraycopy(b.value().data(), 0, target.value().data(), 0, b.value().size());
+        }
+        Tensor expected = Tensor.zeros(batchSize(), pass.out().cols());
+        Tensor actual = Tensor.zeros(batchSize(), pass.out().cols());
+        passes.forward(pass.in(), expected, Mode.INFERENCE);
+        new LayerPasses(copy, inputShape(), batchSize(), 1).forward(pass.in(), actual, Mode.INFERENCE);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected.data(), actual.data(), 0.0,
+                "a layer given another's parameters and buffers computes something else: state outside them?");
+    }
+
+    /**
+     * One instance, two workspaces used alternately (forward 1, forward 2, backward 1, backward 2),
+     * gives each workspace what a separate instance gives: outputs and input gradients to the bit,
+     * and parameter gradients that add up. For layers that {@link #servesSeveralWorkspaces()}.
+     */
+    @Test
+    void twoWorkspacesUsedAlternatelyMatchSeparateInstances() {
+        if (!servesSeveralWorkspaces()) {
+            return;
+        }
+        SplittableRandom random = new SplittableRandom(17);
+        Tensor in1 = input(random);
+        Tensor in2 = input(random);
+        Layer shared = createLayer(inputShape());
+        int outputs = shared.outputShape(inputShape()).size();
+        Tensor gradOut1 = GradientCheck.randomTensor(batchSize(), outputs, random);
+        Tensor gradOut2 = GradientCheck.randomTensor(batchSize(), outputs, random);
+        Result[] alone = {separately(in1, gradOut1, 1), separately(in2, gradOut2, 2)};
+
+        LayerPasses first = new LayerPasses(shared, inputShape(), batchSize(), 1);
+        LayerPasses second = new LayerPasses(shared, inputShape(), batchSize(), 2);
+        shared.parameters().forEach(p -> p.gradient().zero());
+        Result one = new Result(Tensor.zeros(batchSize(), outputs), Tensor.zeros(batchSize(), inputShape().size()), null);
+        Result two = new Result(Tensor.zeros(batchSize(), outputs), Tensor.zeros(batchSize(), inputShape().size()), null);
+        first.forward(in1, one.out(), Mode.TRAIN);
+        second.forward(in2, two.out(), Mode.TRAIN);
+        first.backward(in1, one.out(), gradOut1, one.gradIn(), Mode.TRAIN, GradientListener.NONE);
+        second.backward(in2, two.out(), gradOut2, two.gradIn(), Mode.TRAIN, GradientListener.NONE);
+        Result[] alternate = {one, two};
+        for (int w = 0; w < 2; w++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(alone[w].out().data(), alternate[w].out().data(), 0.0,
+                    "output of workspace " + (w + 1) + ": does the layer keep per-pass data in fields?");
+            org.junit.jupiter.api.Assertions.assertArrayEquals(alone[w].gradIn().data(), alternate[w].gradIn().data(),
+                    0.0, "input gradient of workspace " + (w + 1) + ": does the layer keep per-pass data in fields?");
+        }
+        List<Parameter> params = shared.parameters();
+        for (int i = 0; i < params.size(); i++) {
+            double[] sum = alone[0].gradients()[i].clone();
+            for (int j = 0; j < sum.length; j++) {
+                sum[j] += alone[1].gradients()[i][j];
+            }
+            org.junit.jupiter.api.Assertions.assertArrayEquals(sum, params.get(i).gradient().data(),
+                    1e-12 * (1 + Math.abs(sum.length)), "gradient of " + params.get(i).path());
+        }
+    }
+
+    private record Result(Tensor out, Tensor gradIn, double[][] gradients) {
+    }
+
+    private Result separately(Tensor in, Tensor gradOut, long seed) {
+        Layer layer = createLayer(inputShape());
+        int outputs = layer.outputShape(inputShape()).size();
+        LayerPasses passes = new LayerPasses(layer, inputShape(), batchSize(), seed);
+        layer.parameters().forEach(p -> p.gradient().zero());
+        Tensor out = Tensor.zeros(batchSize(), outputs);
+        Tensor gradIn = Tensor.zeros(batchSize(), inputShape().size());
+        passes.forward(in, out, Mode.TRAIN);
+        passes.backward(in, out, gradOut, gradIn, Mode.TRAIN, GradientListener.NONE);
+        return new Result(out, gradIn, layer.parameters().stream().map(p -> p.gradient().data().clone())
+                .toArray(double[][]::new));
+    }
+
+    private static Parameter find(List<Parameter> parameters, String path) {
+        return parameters.stream().filter(p -> p.path().equals(path)).findFirst()
+                .orElseThrow(() -> new AssertionError("a new layer has no parameter " + path));
+    }
+
+    private static boolean overrides(Layer layer, String name, Class<?>... types) {
+        try {
+            return layer.getClass().getMethod(name, types).getDeclaringClass() != Layer.class;
+        } catch (NoSuchMethodException e) {
+            return false;
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.nnj.core.activation;
 
+import java.util.Optional;
+
 /**
  * {@code leaky-relu}: a = z for z > 0, else α·z; key {@code alpha} (default 0.01, PyTorch's
  * {@code negative_slope}).
@@ -42,5 +44,11 @@ public final class LeakyRelu extends ElementwiseActivation {
     @Override
     public String toString() {
         return "LeakyRelu[alpha=" + alpha + "]";
+    }
+
+    /** He initialisation suits the layer before a ReLU-family activation. */
+    @Override
+    public Optional<String> preferredInitializer() {
+        return Optional.of("he-uniform");
     }
 }

@@ -2,6 +2,7 @@ package dev.nnj.core.activation;
 
 import dev.nnj.api.Activation;
 import dev.nnj.api.Tensor;
+import java.util.Optional;
 
 /**
  * {@code relu}: a = max(0, z), a' = 1 for z > 0, else 0 (PyTorch's choice at z = 0); a NaN stays
@@ -42,5 +43,11 @@ public final class Relu implements Activation {
     @Override
     public String toString() {
         return "Relu";
+    }
+
+    /** He initialisation suits the layer before a ReLU-family activation. */
+    @Override
+    public Optional<String> preferredInitializer() {
+        return Optional.of("he-uniform");
     }
 }

@@ -32,4 +32,10 @@ public final class Sigmoid extends ElementwiseActivation {
     protected double derivative(double z, double a) {
         return a * (1.0 - a);
     }
+
+    /** A loss on logits applies this itself, so nnj refuses it before one. */
+    @Override
+    public boolean outputFunction() {
+        return true;
+    }
 }

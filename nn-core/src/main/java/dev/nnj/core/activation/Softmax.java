@@ -64,4 +64,10 @@ public final class Softmax implements Activation {
     public String toString() {
         return "Softmax";
     }
+
+    /** A loss on logits applies this itself, so nnj refuses it before one. */
+    @Override
+    public boolean outputFunction() {
+        return true;
+    }
 }

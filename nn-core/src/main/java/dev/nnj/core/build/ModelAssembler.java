@@ -39,8 +39,6 @@ import java.util.random.RandomGenerator;
  * for any optimizer: a learning-rate schedule component.
  */
 public final class ModelAssembler {
-    private static final Set<String> OUTPUT_FUNCTIONS = Set.of("softmax", "sigmoid");
-
     private final ComponentRegistry registry;
     private final Kernels kernels;
 
@@ -86,9 +84,10 @@ public final class ModelAssembler {
             throw new ModelConfigException("layers: a model needs at least one layer.");
         }
         TrainingOptions training = training(spec);
-        Sequential.Builder builder = Sequential.builder(spec.input());
+        Sequential.Builder builder = Sequential.builder(spec.input()).seed(spec.seed());
         Shape shape = spec.input();
         String lastActivation = null;
+        boolean lastIsOutputFunction = false;
         for (int i = 0; i < spec.layers().size(); i++) {
             Config config = spec.layers().get(i);
             String label = config.path() + " (" + config.type() + ")";
@@ -98,16 +97,18 @@ public final class ModelAssembler {
             shape = outputShape(layer, shape, label);
             builder.add(layer, "layers." + i, label);
             lastActivation = null;
+            lastIsOutputFunction = false;
             if (activation.isPresent()) {
                 Config a = activation.get();
-                builder.add(new ActivationLayer(activation(a, new Context(this, shape, "layers." + i + ".activation",
-                        spec.seed()))), "layers." + i + ".activation", a.path() + " (" + a.type() + ")");
+                Activation built = activation(a, new Context(this, shape, "layers." + i + ".activation", spec.seed()));
+                builder.add(new ActivationLayer(built), "layers." + i + ".activation", a.path() + " (" + a.type() + ")");
                 lastActivation = a.type();
+                lastIsOutputFunction = built.outputFunction();
             }
         }
         Sequential model = builder.build();
         Loss loss = create(ComponentKind.LOSS, Loss.class, spec.loss(), new Context(this, shape, "loss", spec.seed()));
-        if (loss.takesLogits() && lastActivation != null && OUTPUT_FUNCTIONS.contains(lastActivation)) {
+        if (loss.takesLogits() && lastIsOutputFunction) {
             throw new ModelConfigException(spec.layers().get(spec.layers().size() - 1).path() + ".activation: '"
                     + lastActivation + "' before the loss '" + spec.loss().type() + "', which applies it itself and "
                     + "takes raw scores (logits); remove \"activation\": \"" + lastActivation + "\" from the last layer.");
@@ -209,8 +210,14 @@ public final class ModelAssembler {
         }
 
         @Override
+        public dev.nnj.api.Kernels kernels() {
+            return assembler.kernels;
+        }
+
+        @Override
         public <T> Optional<T> service(Class<T> type) {
-            return type == Kernels.class ? Optional.of(type.cast(assembler.kernels)) : Optional.empty();
+            return type == Kernels.class || type == dev.nnj.api.Kernels.class ? Optional.of(type.cast(assembler.kernels))
+                    : Optional.empty();
         }
     }
 }

@@ -16,9 +16,9 @@ import java.util.Map;
 /**
  * The safetensors format (Hugging Face): an 8-byte little-endian header length N, N bytes of JSON
  * ({@code {"name": {"dtype": "F64", "shape": [...], "data_offsets": [begin, end]}, ...}} and an
- * optional {@code "__metadata__"} of strings), then the raw little-endian data. nnj writes F64 and
- * reads F64 and F32. Every size is checked against the file before anything is allocated: a file
- * is data, not a promise.
+ * optional {@code "__metadata__"} of strings), then the raw little-endian data. nnj writes F64 (and
+ * I64 for integer buffers) and reads F64, F32 and I64. Every size is checked against the file
+ * before anything is allocated: a file is data, not a promise.
  */
 public final class Safetensors {
     /** Largest header accepted, as the reference implementation (100 MB). */
@@ -31,10 +31,21 @@ public final class Safetensors {
     /**
      * A named tensor of any rank, as stored.
      *
-     * @param shape dimensions, outermost first
-     * @param values row-major values
+     * @param shape dimensions, outermost first; none for a scalar
+     * @param values row-major values (whole numbers for {@code I64})
+     * @param dtype how the file stores the values: {@code F64}, {@code F32} or {@code I64}
      */
-    public record Entry(long[] shape, double[] values) {
+    public record Entry(long[] shape, double[] values, String dtype) {
+        /**
+         * A floating-point entry, written as F64.
+         *
+         * @param shape dimensions, outermost first
+         * @param values row-major values; shared, not copied
+         */
+        public Entry(long[] shape, double[] values) {
+            this(shape, values, "F64");
+        }
+
         /**
          * A matrix entry.
          *
@@ -54,7 +65,8 @@ public final class Safetensors {
      * @param tensors the tensors by name, written in the map's order; not modified
      * @param metadata strings for the {@code __metadata__} entry (e.g. {@code format: pt}); none if
      *     empty
-     * @return the file's bytes: tensors in the map's order, F64, header padded to 8 bytes
+     * @return the file's bytes: tensors in the map's order, I64 entries as I64 and every other as
+     *     F64, header padded to 8 bytes
      */
     public static byte[] write(Map<String, Entry> tensors, Map<String, String> metadata) {
         ObjectNode header = JSON.createObjectNode();
@@ -66,7 +78,7 @@ public final class Safetensors {
         for (Map.Entry<String, Entry> e : tensors.entrySet()) {
             long bytes = 8L * e.getValue().values().length;
             ObjectNode t = header.putObject(e.getKey());
-            t.put("dtype", "F64");
+            t.put("dtype", isInteger(e.getValue()) ? "I64" : "F64");
             var shape = t.putArray("shape");
             for (long d : e.getValue().shape()) {
                 shape.add(d);
@@ -88,11 +100,20 @@ public final class Safetensors {
             out.put((byte) ' ');
         }
         for (Entry e : tensors.values()) {
+            boolean integer = isInteger(e);
             for (double v : e.values()) {
-                out.putDouble(v);
+                if (integer) {
+                    out.putLong((long) v);
+                } else {
+                    out.putDouble(v);
+                }
             }
         }
         return out.array();
+    }
+
+    private static boolean isInteger(Entry e) {
+        return "I64".equals(e.dtype());
     }
 
     /**
@@ -141,9 +162,9 @@ public final class Safetensors {
         String where = name + ": tensor '" + key + "'";
         String dtype = t.path("dtype").asText("");
         int width = switch (dtype) {
-            case "F64" -> 8;
+            case "F64", "I64" -> 8;
             case "F32" -> 4;
-            default -> throw new DataException(where + " has dtype '" + dtype + "'; nnj reads F64 and F32.");
+            default -> throw new DataException(where + " has dtype '" + dtype + "'; nnj reads F64, F32 and I64.");
         };
         JsonNode shapeNode = t.path("shape");
         JsonNode offsets = t.path("data_offsets");
@@ -187,8 +208,20 @@ public final class Safetensors {
         double[] values = new double[(int) count];
         int position = (int) (dataStart + begin);
         for (int i = 0; i < values.length; i++) {
-            values[i] = width == 8 ? buffer.getDouble(position + 8 * i) : buffer.getFloat(position + 4 * i);
+            values[i] = switch (dtype) {
+                case "F64" -> buffer.getDouble(position + 8 * i);
+                case "F32" -> buffer.getFloat(position + 4 * i);
+                default -> integer(buffer.getLong(position + 8 * i), where, i);
+            };
         }
-        return new Entry(shape, values);
+        return new Entry(shape, values, dtype);
+    }
+
+    private static double integer(long v, String where, int index) {
+        if (Math.abs(v) > 1L << 53) {
+            throw new DataException(where + ": I64 value " + v + " at index " + index + " is beyond 2^53, which nnj "
+                    + "holds exactly; nnj's integer buffers are counters far below that.");
+        }
+        return v;
     }
 }

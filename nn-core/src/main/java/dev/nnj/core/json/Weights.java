@@ -1,8 +1,10 @@
 package dev.nnj.core.json;
 
+import dev.nnj.api.Buffer;
+import dev.nnj.api.DType;
 import dev.nnj.api.DataException;
 import dev.nnj.api.Parameter;
-import dev.nnj.api.ParameterRole;
+import dev.nnj.api.Shape;
 import dev.nnj.api.Tensor;
 import dev.nnj.core.model.Sequential;
 import java.io.IOException;
@@ -13,89 +15,120 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A model's parameters as safetensors tensors in PyTorch's {@code nn.Linear} layout (weights
- * [out, in], biases [out], other parameters as they are), and back: what {@code weights.safetensors}
- * of a {@code .nnj} file holds, and what {@code nnj export} and {@code nnj import} exchange.
+ * A model's parameters and buffers as safetensors tensors, each in the shape its layer declares
+ * ({@link Parameter#shape()}, {@link Buffer#shape()}: PyTorch's layout, e.g. a dense weight [out, in],
+ * a convolution's [F, C, kH, kW], a batch-norm's running mean [C]), and back: what
+ * {@code weights.safetensors} of a {@code .nnj} file holds, and what {@code nnj export} and
+ * {@code nnj import} exchange. Nothing here decides a layout: a parameter says whether its storage
+ * is its declared shape row-major or the transpose of it.
  */
 public final class Weights {
     private Weights() {
     }
 
     /**
-     * Copies a model's parameters out, transposing weights.
+     * Copies a model's parameters and buffers out, in their declared shapes.
      *
      * @param model the model; not modified
-     * @return the parameters by path, in the model's order, in PyTorch's layout: weights [out, in],
-     *     biases [out], others as they are; copies
+     * @return the parameters by path, in the model's order, then the buffers; copies; integer buffers
+     *     as {@code I64} entries
      */
     public static Map<String, Safetensors.Entry> of(Sequential model) {
         Map<String, Safetensors.Entry> out = new LinkedHashMap<>();
         for (Parameter p : model.parameters()) {
             Tensor v = p.value();
-            if (p.role() == ParameterRole.WEIGHT) {
-                double[] t = new double[v.size()];
+            double[] values = new double[v.size()];
+            if (p.transposed()) {
                 for (int r = 0; r < v.rows(); r++) {
                     for (int c = 0; c < v.cols(); c++) {
-                        t[c * v.rows() + r] = v.get(r, c);
+                        values[c * v.rows() + r] = v.get(r, c);
                     }
                 }
-                out.put(p.path(), Safetensors.Entry.of(v.cols(), v.rows(), t));
-            } else if (p.role() == ParameterRole.BIAS && v.rows() == 1) {
-                out.put(p.path(), new Safetensors.Entry(new long[] {v.cols()}, Arrays.copyOf(v.data(), v.size())));
             } else {
-                out.put(p.path(), Safetensors.Entry.of(v.rows(), v.cols(), Arrays.copyOf(v.data(), v.size())));
+                System.arraycopy(v.data(), 0, values, 0, v.size());
             }
+            out.put(p.path(), new Safetensors.Entry(dims(p.shape()), values));
+        }
+        for (Buffer b : model.buffers()) {
+            out.put(b.path(), new Safetensors.Entry(dims(b.shape()), Arrays.copyOf(b.value().data(), b.value().size()),
+                    b.dtype() == DType.I64 ? "I64" : "F64"));
         }
         return out;
     }
 
+    private static long[] dims(Shape shape) {
+        long[] d = new long[shape.rank()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = shape.dim(i);
+        }
+        return d;
+    }
+
     /**
-     * Copies {@code weights} into the model's parameters. Nothing is copied unless every name is a
-     * parameter of the model; a missing tensor or a shape that differs is found parameter by
-     * parameter, so earlier parameters may have been filled already.
+     * Copies {@code weights} into the model's parameters and buffers. Nothing is copied unless every
+     * name is a parameter or buffer of the model; a missing tensor or a shape that differs is found
+     * one by one, so earlier ones may have been filled already.
      *
-     * @param model the model whose parameter values are overwritten
-     * @param weights tensors by parameter path, in PyTorch's layout (as {@link #of} gives); not
-     *     modified
+     * @param model the model whose parameter and buffer values are overwritten
+     * @param weights tensors by path, in the declared shapes (as {@link #of} gives); not modified
      * @param source the name of the weights, for messages
-     * @throws DataException naming {@code source} if a parameter is missing, extra, or of another shape
+     * @throws DataException naming {@code source} if a tensor is missing, extra, of another shape, or
+     *     not a whole number where an integer buffer needs one
      */
     public static void apply(Sequential model, Map<String, Safetensors.Entry> weights, String source) {
         Map<String, Safetensors.Entry> expected = of(model);
         for (String name : weights.keySet()) {
             if (!expected.containsKey(name)) {
-                throw new DataException(source + ": tensor '" + name + "' is not a parameter of this model; its "
-                        + "parameters are " + expected.keySet() + ".");
+                throw new DataException(source + ": tensor '" + name + "' is not a parameter or buffer of this model; "
+                        + "it has " + expected.keySet() + ".");
             }
         }
         for (Parameter p : model.parameters()) {
-            Safetensors.Entry e = weights.get(p.path());
-            long[] shape = expected.get(p.path()).shape();
-            if (e == null) {
-                throw new DataException(source + ": tensor '" + p.path() + "' is missing; expected shape "
-                        + Arrays.toString(shape) + ".");
-            }
-            if (!Arrays.equals(shape, e.shape())) {
-                throw new DataException(source + ": tensor '" + p.path() + "' has shape " + Arrays.toString(e.shape())
-                        + "; the model needs " + Arrays.toString(shape) + ".");
-            }
+            double[] values = find(weights, expected, p.path(), source).values();
             Tensor v = p.value();
-            if (p.role() == ParameterRole.WEIGHT) {
+            if (p.transposed()) {
                 for (int r = 0; r < v.rows(); r++) {
                     for (int c = 0; c < v.cols(); c++) {
-                        v.set(r, c, e.values()[c * v.rows() + r]);
+                        v.set(r, c, values[c * v.rows() + r]);
                     }
                 }
             } else {
-                System.arraycopy(e.values(), 0, v.data(), 0, v.size());
+                System.arraycopy(values, 0, v.data(), 0, v.size());
             }
         }
+        for (Buffer b : model.buffers()) {
+            double[] values = find(weights, expected, b.path(), source).values();
+            if (b.dtype() == DType.I64) {
+                for (int i = 0; i < values.length; i++) {
+                    if (values[i] != Math.rint(values[i])) {
+                        throw new DataException(source + ": tensor '" + b.path() + "' is an integer buffer; value "
+                                + values[i] + " at index " + i + " is not a whole number.");
+                    }
+                }
+            }
+            System.arraycopy(values, 0, b.value().data(), 0, b.value().size());
+        }
+    }
+
+    private static Safetensors.Entry find(Map<String, Safetensors.Entry> weights, Map<String, Safetensors.Entry> expected,
+            String path, String source) {
+        Safetensors.Entry e = weights.get(path);
+        long[] shape = expected.get(path).shape();
+        if (e == null) {
+            throw new DataException(source + ": tensor '" + path + "' is missing; expected shape "
+                    + Arrays.toString(shape) + ".");
+        }
+        if (!Arrays.equals(shape, e.shape())) {
+            throw new DataException(source + ": tensor '" + path + "' has shape " + Arrays.toString(e.shape())
+                    + "; the model needs " + Arrays.toString(shape) + ".");
+        }
+        return e;
     }
 
     /**
      * Reads a safetensors file of weights, e.g. exported from PyTorch.
      *
-     * @param file the {@code .safetensors} file (F64 or F32)
+     * @param file the {@code .safetensors} file (F64, F32 or I64)
      * @return the tensors by name, in the file's order
      * @throws DataException naming the file if it is missing, unreadable or malformed
      */

@@ -61,8 +61,8 @@ public final class DenseLayer implements Layer {
         this.inputs = inputs;
         this.units = units;
         this.kernels = requireNonNull(kernels, "kernels is null");
-        this.weight = Parameter.of("weight", ParameterRole.WEIGHT, Tensor.zeros(inputs, units));
-        this.bias = Parameter.of("bias", ParameterRole.BIAS, Tensor.zeros(1, units));
+        this.weight = Parameter.transposed("weight", ParameterRole.WEIGHT, Tensor.zeros(inputs, units));
+        this.bias = Parameter.of("bias", ParameterRole.BIAS, Tensor.zeros(1, units), Shape.of(units));
     }
 
     /**
@@ -86,7 +86,7 @@ public final class DenseLayer implements Layer {
     /**
      * The weight matrix, to initialise or inspect it.
      *
-     * @return W, [in, out], named {@code weight}
+     * @return W, [in, out], named {@code weight}; saved as {@code nn.Linear}'s [out, in]
      */
     public Parameter weight() {
         return weight;
@@ -95,7 +95,7 @@ public final class DenseLayer implements Layer {
     /**
      * The bias row, to initialise or inspect it.
      *
-     * @return b, [1, out], named {@code bias}
+     * @return b, [1, out], named {@code bias}; saved as [out]
      */
     public Parameter bias() {
         return bias;

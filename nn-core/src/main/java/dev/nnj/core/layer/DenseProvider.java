@@ -1,5 +1,6 @@
 package dev.nnj.core.layer;
 
+import dev.nnj.api.Activation;
 import dev.nnj.api.Initializer;
 import dev.nnj.api.Layer;
 import dev.nnj.api.spi.BuildContext;
@@ -7,16 +8,14 @@ import dev.nnj.api.spi.Config;
 import dev.nnj.api.spi.LayerProvider;
 import dev.nnj.api.spi.MapConfig;
 import dev.nnj.core.math.Kernels;
-import java.util.Set;
 
 /**
- * {@code dense}: keys {@code units} (required, >= 1), {@code weightInit} (default {@code he-uniform}
- * before a ReLU-family activation, else {@code xavier-uniform}), {@code biasInit} (default
+ * {@code dense}: keys {@code units} (required, >= 1), {@code weightInit} (default: what the activation
+ * prefers ({@link Activation#preferredInitializer()}, {@code he-uniform} for the ReLU family), else
+ * {@code xavier-uniform}), {@code biasInit} (default
  * {@code zeros}). The {@code activation} key is handled by the model assembler.
  */
 public final class DenseProvider implements LayerProvider {
-    private static final Set<String> RELU_FAMILY = Set.of("relu", "leaky-relu");
-
     /**
      * The provider of {@code dense}, which {@link dev.nnj.core.CoreExtension} registers. It holds no
      * state, so one instance serves every model.
@@ -36,8 +35,9 @@ public final class DenseProvider implements LayerProvider {
             throw config.invalid("units", "an integer >= 1");
         }
         int inputs = context.inputShape().size();
-        String activation = config.getComponent("activation").map(Config::type).orElse("identity");
-        String defaultInit = RELU_FAMILY.contains(activation) ? "he-uniform" : "xavier-uniform";
+        // The activation says which initialiser suits the layer before it (He before a ReLU).
+        String defaultInit = config.getComponent("activation").map(context::activation)
+                .flatMap(Activation::preferredInitializer).orElse("xavier-uniform");
         Initializer weightInit = context.initializer(
                 config.getComponent("weightInit").orElse(MapConfig.ofSpec(config.path() + ".weightInit", defaultInit)));
         Initializer biasInit = context.initializer(

@@ -55,7 +55,7 @@ final class EjmlKernels implements Kernels {
 
     @Override
     public void mult(Tensor a, Tensor b, Tensor c) {
-        KernelShapes.mult(a, b, c);
+        dev.nnj.api.KernelShapes.mult(a, b, c);
         DMatrixRMaj[] v = views.get();
         mult(point(v[0], a), point(v[1], b), point(v[2], c));
     }
@@ -70,7 +70,7 @@ final class EjmlKernels implements Kernels {
 
     @Override
     public void multAddTransA(Tensor a, Tensor b, Tensor c) {
-        KernelShapes.multAddTransA(a, b, c);
+        dev.nnj.api.KernelShapes.multAddTransA(a, b, c);
         DMatrixRMaj[] v = views.get();
         if (threads > 1) {
             CommonOps_MT_DDRM.multAddTransA(point(v[0], a), point(v[1], b), point(v[2], c));
@@ -81,7 +81,7 @@ final class EjmlKernels implements Kernels {
 
     @Override
     public void multTransB(Tensor a, Tensor b, Tensor c) {
-        KernelShapes.multTransB(a, b, c);
+        dev.nnj.api.KernelShapes.multTransB(a, b, c);
         DMatrixRMaj[] v = views.get();
         DMatrixRMaj bt = v[3];
         int size = b.rows() * b.cols();

@@ -2,6 +2,8 @@ package dev.nnj.core.model;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.nnj.api.AdaptData;
+import dev.nnj.api.Buffer;
 import dev.nnj.api.Layer;
 import dev.nnj.api.Mode;
 import dev.nnj.api.Parameter;
@@ -10,6 +12,7 @@ import dev.nnj.api.ShapeMismatchException;
 import dev.nnj.api.Tensor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An ordered list of layers: forward runs them in order, backward in reverse. The model owns no
@@ -22,13 +25,20 @@ public final class Sequential {
     private final List<String> labels;
     private final List<Shape> outputShapes;
     private final List<Parameter> parameters;
+    private final List<Buffer> buffers;
+    private final List<String> names;
+    private final long seed;
+    private final AtomicInteger workspaces = new AtomicInteger();
 
-    private Sequential(Shape inputShape, List<Layer> layers, List<String> labels, List<String> names) {
+    private Sequential(Shape inputShape, List<Layer> layers, List<String> labels, List<String> names, long seed) {
         this.inputShape = inputShape;
         this.layers = List.copyOf(layers);
         this.labels = List.copyOf(labels);
+        this.names = List.copyOf(names);
+        this.seed = seed;
         List<Shape> shapes = new ArrayList<>();
         List<Parameter> params = new ArrayList<>();
+        List<Buffer> bufs = new ArrayList<>();
         Shape shape = inputShape;
         for (int i = 0; i < layers.size(); i++) {
             try {
@@ -40,9 +50,13 @@ public final class Sequential {
             for (Parameter p : layers.get(i).parameters()) {
                 params.add(p.withPrefix(names.get(i)));
             }
+            for (Buffer b : layers.get(i).buffers()) {
+                bufs.add(b.withPrefix(names.get(i)));
+            }
         }
         this.outputShapes = List.copyOf(shapes);
         this.parameters = List.copyOf(params);
+        this.buffers = List.copyOf(bufs);
     }
 
     /**
@@ -112,9 +126,71 @@ public final class Sequential {
     }
 
     /**
+     * The buffers of every layer (non-trainable state such as running statistics), as model files
+     * see them.
+     *
+     * @return every buffer, with its full path ({@code layers.1.running_mean}), in layer order
+     */
+    public List<Buffer> buffers() {
+        return buffers;
+    }
+
+    /**
+     * The names of the layers in parameter paths, in layer order.
+     *
+     * @return each layer's prefix, e.g. {@code layers.0}
+     */
+    public List<String> names() {
+        return names;
+    }
+
+    /**
+     * Lets every layer that learns from data before training ({@link Layer#adapt(AdaptData)}) see
+     * the training examples, in layer order, each as it arrives at that layer (the layers before it
+     * run in inference mode, already adapted). Layers that do not override {@code adapt} are skipped.
+     *
+     * @param data the training examples at the model's input
+     * @return whether any layer adapted
+     * @throws ShapeMismatchException if the examples do not fit the model's input
+     */
+    public boolean adapt(AdaptData data) {
+        boolean any = false;
+        for (int i = 0; i < layers.size(); i++) {
+            if (overridesAdapt(layers.get(i))) {
+                layers.get(i).adapt(new LayerInput(this, data, i));
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /**
+     * Whether any layer learns from data before training.
+     *
+     * @return {@code true} if some layer overrides {@link Layer#adapt(AdaptData)}
+     */
+    public boolean adapts() {
+        for (Layer layer : layers) {
+            if (overridesAdapt(layer)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean overridesAdapt(Layer layer) {
+        try {
+            return layer.getClass().getMethod("adapt", AdaptData.class).getDeclaringClass() != Layer.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    /**
      * The size of the model, as {@code nnj} prints it.
      *
-     * @return the number of parameter values, those of frozen parameters included
+     * @return the number of parameter values, those of frozen parameters included; buffers
+     *     (running statistics) are not parameters and not counted
      */
     public long parameterCount() {
         long n = 0;
@@ -132,14 +208,37 @@ public final class Sequential {
     }
 
     /**
-     * Allocates the batch buffers that forward and backward passes need; one per thread.
+     * Allocates the batch buffers that forward and backward passes need, and each layer's state
+     * ({@link Layer#newState}); one per thread.
      *
      * @param maxBatch the largest batch the workspace takes, &gt;= 1
      * @return buffers for batches of up to {@code maxBatch} examples
      * @throws IllegalArgumentException if {@code maxBatch} is below 1
      */
     public Workspace newWorkspace(int maxBatch) {
-        return new Workspace(this, maxBatch);
+        return new Workspace(this, maxBatch, "workspace:" + workspaces.getAndIncrement());
+    }
+
+    /**
+     * {@link #newWorkspace(int)}, with random streams (dropout masks) named by the caller rather than
+     * by the order workspaces are made in, e.g. one per Spark partition.
+     *
+     * @param maxBatch the largest batch the workspace takes, &gt;= 1
+     * @param stream the name of the workspace's random streams; equal names give equal streams
+     * @return buffers and layer state for batches of up to {@code maxBatch} examples
+     * @throws IllegalArgumentException if {@code maxBatch} is below 1
+     */
+    public Workspace newWorkspace(int maxBatch, String stream) {
+        return new Workspace(this, maxBatch, requireNonNull(stream, "stream is null"));
+    }
+
+    /**
+     * The seed of the layers' random streams in workspaces.
+     *
+     * @return the seed given to the builder, 0 by default
+     */
+    public long seed() {
+        return seed;
     }
 
     /**
@@ -184,6 +283,7 @@ public final class Sequential {
         private final List<Layer> layers = new ArrayList<>();
         private final List<String> labels = new ArrayList<>();
         private final List<String> names = new ArrayList<>();
+        private long seed;
 
         private Builder(Shape inputShape) {
             this.inputShape = requireNonNull(inputShape, "inputShape is null");
@@ -218,13 +318,24 @@ public final class Sequential {
         }
 
         /**
+         * Seeds the layers' random streams in workspaces (dropout masks); usually the model's seed.
+         *
+         * @param newSeed the seed
+         * @return this builder
+         */
+        public Builder seed(long newSeed) {
+            this.seed = newSeed;
+            return this;
+        }
+
+        /**
          * Builds the model, checking that each layer takes its predecessor's output.
          *
          * @return the model, its parameters prefixed with the layers' names
          * @throws ShapeMismatchException if a layer cannot take its predecessor's output
          */
         public Sequential build() {
-            return new Sequential(inputShape, layers, labels, names);
+            return new Sequential(inputShape, layers, labels, names, seed);
         }
     }
 }

@@ -2,16 +2,22 @@ package dev.nnj.core.model;
 
 import dev.nnj.api.GradientListener;
 import dev.nnj.api.Layer;
+import dev.nnj.api.LayerContext;
 import dev.nnj.api.Mode;
 import dev.nnj.api.Parameter;
+import dev.nnj.api.Shape;
 import dev.nnj.api.ShapeMismatchException;
+import dev.nnj.api.StateRequest;
 import dev.nnj.api.Tensor;
+import dev.nnj.core.random.Seeds;
 import java.util.List;
+import java.util.random.RandomGenerator;
 
 /**
  * The activation and gradient buffers of one {@link Sequential} for batches of up to a maximum
- * size, allocated once. Forward and backward passes through a workspace allocate nothing. One
- * workspace per thread.
+ * size, and each layer's state ({@link Layer#newState}) and random stream, allocated once. Forward
+ * and backward passes through a workspace allocate nothing. One workspace per thread; any number of
+ * workspaces per model.
  */
 public final class Workspace {
     private final Sequential model;
@@ -21,9 +27,10 @@ public final class Workspace {
     private final int maxBatch;
     /** Per layer: its parameters if the model reports them after its backward, or null if it reports them itself. */
     private final Parameter[][] reportedAfter;
+    private final Context[] contexts;
     private Tensor lastInput;
 
-    Workspace(Sequential model, int maxBatch) {
+    Workspace(Sequential model, int maxBatch, String stream) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be >= 1; got " + maxBatch + ".");
         }
@@ -34,9 +41,14 @@ public final class Workspace {
         outputs = new Tensor[n];
         gradients = new Tensor[n];
         reportedAfter = new Parameter[n][];
+        contexts = new Context[n];
         for (int i = 0; i < n; i++) {
             Layer layer = layers.get(i);
             reportedAfter[i] = reportsItsGradients(layer) ? null : layer.parameters().toArray(Parameter[]::new);
+            Shape in = i == 0 ? model.inputShape() : model.outputShape(i - 1);
+            Object state = layer.newState(new StateRequest(maxBatch, in, model.outputShape(i)));
+            contexts[i] = new Context(state,
+                    Seeds.stream(model.seed(), "pass:" + model.names().get(i) + ":" + stream));
         }
         for (int i = 0; i < n; i++) {
             int size = model.outputShape(i).size();
@@ -65,24 +77,33 @@ public final class Workspace {
      *     naming the layer
      */
     public Tensor forward(Tensor in, Mode mode) {
+        Tensor out = forward(in, mode, layers.size());
+        lastInput = in;
+        return out;
+    }
+
+    /** Runs the first {@code count} layers; returns {@code in} itself for 0. Not followed by a backward pass. */
+    Tensor forward(Tensor in, Mode mode, int count) {
         model.checkInput(in);
         if (in.rows() > maxBatch) {
             throw new ShapeMismatchException("A batch of " + in.rows() + " rows does not fit a workspace for "
                     + maxBatch + "; create one with newWorkspace(" + in.rows() + ").");
         }
+        lastInput = null;
         int batch = in.rows();
         Tensor x = in;
-        for (int i = 0; i < layers.size(); i++) {
+        for (int i = 0; i < count; i++) {
             outputs[i].setRows(batch);
             gradients[i].setRows(batch);
+            Context context = contexts[i];
+            context.mode = mode;
             try {
-                layers.get(i).forward(x, outputs[i], mode);
+                layers.get(i).forward(x, outputs[i], context);
             } catch (ShapeMismatchException e) {
                 throw new ShapeMismatchException(model.labels().get(i) + ": " + e.getMessage(), e);
             }
             x = outputs[i];
         }
-        lastInput = in;
         return x;
     }
 
@@ -144,7 +165,10 @@ public final class Workspace {
             Tensor gradIn = i == 0 ? null : gradients[i - 1];
             Parameter[] after = reportedAfter[i];
             if (after == null) {
-                layers.get(i).backward(in, outputs[i], gradients[i], gradIn, ready);
+                Context context = contexts[i];
+                context.gradients = ready;
+                layers.get(i).backward(in, outputs[i], gradients[i], gradIn, context);
+                context.gradients = GradientListener.NONE;
             } else {
                 layers.get(i).backward(in, outputs[i], gradients[i], gradIn);
                 for (Parameter p : after) {
@@ -154,13 +178,54 @@ public final class Workspace {
         }
     }
 
-    /** @return whether {@code layer}'s class overrides the backward pass that reports gradients */
+    /**
+     * @return whether {@code layer}'s class overrides a backward pass that reports gradients (the
+     *     0.1 one with a listener, or the one with a context)
+     */
     private static boolean reportsItsGradients(Layer layer) {
+        return overrides(layer, GradientListener.class) || overrides(layer, LayerContext.class);
+    }
+
+    private static boolean overrides(Layer layer, Class<?> last) {
         try {
             return layer.getClass().getMethod("backward", Tensor.class, Tensor.class, Tensor.class, Tensor.class,
-                    GradientListener.class).getDeclaringClass() != Layer.class;
+                    last).getDeclaringClass() != Layer.class;
         } catch (NoSuchMethodException e) {
             return false;
+        }
+    }
+
+    /** One layer's context in this workspace: made once, its mode and listener set per pass. */
+    private static final class Context implements LayerContext {
+        private final Object state;
+        private final RandomGenerator random;
+        private Mode mode = Mode.INFERENCE;
+        private GradientListener gradients = GradientListener.NONE;
+
+        Context(Object state, RandomGenerator random) {
+            this.state = state;
+            this.random = random;
+        }
+
+        @Override
+        public Mode mode() {
+            return mode;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <S> S state() {
+            return (S) state;
+        }
+
+        @Override
+        public RandomGenerator random() {
+            return random;
+        }
+
+        @Override
+        public GradientListener gradients() {
+            return gradients;
         }
     }
 }

@@ -64,7 +64,7 @@ class SafetensorsTest {
     void refusesAnUnknownDtype() {
         byte[] f = file("{\"w\":{\"dtype\":\"BF16\",\"shape\":[1],\"data_offsets\":[0,2]}}", new byte[2]);
         DataException e = assertThrows(DataException.class, () -> Safetensors.read(f, "w.safetensors"));
-        assertEquals("w.safetensors: tensor 'w' has dtype 'BF16'; nnj reads F64 and F32.", e.getMessage());
+        assertEquals("w.safetensors: tensor 'w' has dtype 'BF16'; nnj reads F64, F32 and I64.", e.getMessage());
     }
 
     @Test

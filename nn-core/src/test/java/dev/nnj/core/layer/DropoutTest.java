@@ -5,13 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nnj.api.GradientListener;
 import dev.nnj.api.Layer;
 import dev.nnj.api.Mode;
 import dev.nnj.api.Shape;
 import dev.nnj.api.Tensor;
 import dev.nnj.api.testkit.GradientCheck;
 import dev.nnj.api.testkit.LayerContract;
-import dev.nnj.core.random.Seeds;
+import dev.nnj.api.testkit.LayerPasses;
+import dev.nnj.core.model.Sequential;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,7 @@ class DropoutTest {
     class Contract extends LayerContract {
         @Override
         protected Layer createLayer(Shape input) {
-            return new Dropout(input.size(), 0.3, new SplittableRandom(1));
+            return new Dropout(input.size(), 0.3);
         }
 
         @Override
@@ -43,7 +45,7 @@ class DropoutTest {
         LayerContract training = new LayerContract() {
             @Override
             protected Layer createLayer(Shape input) {
-                return new Dropout(input.size(), 0.3, new SplittableRandom(1));
+                return new Dropout(input.size(), 0.3);
             }
 
             @Override
@@ -66,21 +68,21 @@ class DropoutTest {
 
     @Test
     void isTheIdentityAtInference() {
-        Dropout d = new Dropout(4, 0.5, new SplittableRandom(1));
+        Dropout d = new Dropout(4, 0.5);
         Tensor x = GradientCheck.randomTensor(3, 4, new SplittableRandom(2));
         Tensor y = Tensor.zeros(3, 4);
-        d.forward(x, y, Mode.INFERENCE);
+        new LayerPasses(d, Shape.of(4), 3, 1).forward(x, y, Mode.INFERENCE);
         assertArrayEquals(x.data(), y.data(), 0.0);
     }
 
     /** 100,000 values at p = 0.3: the kept fraction's standard deviation is 0.0014; 0.01 is 7 of them. */
     @Test
     void keepsOneMinusPOfTheValuesScaledUp() {
-        Dropout d = new Dropout(N, 0.3, new SplittableRandom(3));
+        Dropout d = new Dropout(N, 0.3);
         Tensor x = Tensor.zeros(1, N);
         java.util.Arrays.fill(x.data(), 2.0);
         Tensor y = Tensor.zeros(1, N);
-        d.forward(x, y, Mode.TRAIN);
+        new LayerPasses(d, Shape.of(N), 1, 3).forward(x, y, Mode.TRAIN);
         int kept = 0;
         for (double v : y.data()) {
             if (v != 0) {
@@ -93,29 +95,35 @@ class DropoutTest {
 
     @Test
     void backwardUsesTheSameMask() {
-        Dropout d = new Dropout(1000, 0.5, new SplittableRandom(4));
+        Dropout d = new Dropout(1000, 0.5);
+        LayerPasses passes = new LayerPasses(d, Shape.of(1000), 1, 4);
         Tensor x = Tensor.zeros(1, 1000);
         java.util.Arrays.fill(x.data(), 1.0);
         Tensor y = Tensor.zeros(1, 1000);
-        d.forward(x, y, Mode.TRAIN);
+        passes.forward(x, y, Mode.TRAIN);
         Tensor g = GradientCheck.randomTensor(1, 1000, new SplittableRandom(5));
         Tensor gIn = Tensor.zeros(1, 1000);
-        d.backward(x, y, g, gIn);
+        passes.backward(x, y, g, gIn, Mode.TRAIN, GradientListener.NONE);
         for (int i = 0; i < 1000; i++) {
             assertEquals(g.data()[i] * y.data()[i], gIn.data()[i], 1e-15);
         }
     }
 
+    /**
+     * Masks come from the workspace's stream of the layer: the model's seed, the layer's name and the
+     * workspace's name decide them, so runs repeat and two workspaces do not share masks.
+     */
     @Test
     void theSameSeedGivesTheSameMasks() {
         Tensor x = GradientCheck.randomTensor(8, 50, new SplittableRandom(6));
-        Tensor a = Tensor.zeros(8, 50);
-        Tensor b = Tensor.zeros(8, 50);
-        new Dropout(50, 0.4, Seeds.stream(42, "init:layers.1.dropout")).forward(x, a, Mode.TRAIN);
-        new Dropout(50, 0.4, Seeds.stream(42, "init:layers.1.dropout")).forward(x, b, Mode.TRAIN);
-        assertArrayEquals(a.data(), b.data(), 0.0);
-        Tensor c = Tensor.zeros(8, 50);
-        new Dropout(50, 0.4, Seeds.stream(43, "init:layers.1.dropout")).forward(x, c, Mode.TRAIN);
-        assertTrue(!java.util.Arrays.equals(a.data(), c.data()));
+        double[] a = masked(42, "trainer", x);
+        assertArrayEquals(a, masked(42, "trainer", x), 0.0);
+        assertTrue(!java.util.Arrays.equals(a, masked(43, "trainer", x)), "another seed, the same masks");
+        assertTrue(!java.util.Arrays.equals(a, masked(42, "shard:1", x)), "another workspace, the same masks");
+    }
+
+    private static double[] masked(long seed, String stream, Tensor x) {
+        Sequential model = Sequential.builder(Shape.of(50)).add(new Dropout(50, 0.4)).seed(seed).build();
+        return model.newWorkspace(8, stream).forward(x, Mode.TRAIN).data().clone();
     }
 }
