@@ -21,8 +21,11 @@ import dev.nnj.core.init.HeUniform;
 import dev.nnj.core.init.NormalInitializer;
 import dev.nnj.core.init.XavierUniform;
 import dev.nnj.core.init.Zeros;
+import dev.nnj.core.layer.BatchNormProvider;
 import dev.nnj.core.layer.DenseProvider;
 import dev.nnj.core.layer.DropoutProvider;
+import dev.nnj.core.layer.LayerNormProvider;
+import dev.nnj.core.layer.NormalizationProvider;
 import dev.nnj.core.loss.BinaryCrossEntropy;
 import dev.nnj.core.loss.Huber;
 import dev.nnj.core.loss.MeanAbsoluteError;
@@ -44,7 +47,8 @@ public final class CoreExtension implements NnExtension {
 
     @Override
     public List<LayerProvider> layers() {
-        return List.of(new DenseProvider(), new DropoutProvider());
+        return List.of(new DenseProvider(), new DropoutProvider(), new BatchNormProvider(), new LayerNormProvider(),
+                new NormalizationProvider());
     }
 
     @Override
