@@ -1,7 +1,6 @@
 package dev.nnj.bench;
 
 import dev.nnj.api.GradientListener;
-import dev.nnj.api.Mode;
 import dev.nnj.api.Parameter;
 import dev.nnj.api.Tensor;
 import dev.nnj.core.NnRuntime;
@@ -9,15 +8,18 @@ import dev.nnj.core.build.AssembledModel;
 import dev.nnj.core.json.ModelFileReader;
 import dev.nnj.core.math.Backends;
 import dev.nnj.core.math.Kernels;
-import dev.nnj.core.model.Workspace;
 import dev.nnj.core.registry.ExtensionDiscovery;
+import dev.nnj.core.train.TrainingStep;
+import dev.nnj.core.train.TrainingStep.Phase;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
  * Where the time of a training step of the Fashion-MNIST MLP goes: zeroing, forward (the products,
  * and the rest: bias, ReLU), loss, backward (the products, with the optimizer's updates when done in
- * parts, and the rest), and the optimizer step when done whole. Kernel calls are timed through a
+ * parts, and the rest), and the optimizer step (with clipping) when done whole. The step is nnj's
+ * own {@link TrainingStep}, timed through its phase listener; kernel calls are timed through a
  * wrapper, so the figures include a few hundred nanoseconds of timing per call. A diagnostic, not a
  * JMH benchmark: six repetitions of 2,000 steps on one batch, one line each.
  *
@@ -25,7 +27,14 @@ import java.util.SplittableRandom;
  * (set {@code OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1} for the native BLAS).
  */
 public final class StepProfile {
+    /** Nanoseconds in kernel products since the last phase ended. */
     private long products;
+    /** When the last phase ended (or the step began). */
+    private long phaseStart;
+    /** Per {@link Phase}, nanoseconds this repetition. */
+    private final long[] phaseNanos = new long[Phase.values().length];
+    private long forwardProducts;
+    private long backwardProducts;
 
     private StepProfile() {
     }
@@ -43,7 +52,6 @@ public final class StepProfile {
         Kernels timed = timed(Backends.choose(backend, loader).create(threads));
         NnRuntime runtime = new NnRuntime(ExtensionDiscovery.discover(List.of(loader)), timed);
         AssembledModel m = runtime.assemble(ModelFileReader.read(Mlp.MODEL, "fashion-mlp").withBatchSize(batch));
-        Workspace workspace = m.model().newWorkspace(batch);
         Tensor x = Tensor.zeros(batch, 784);
         Tensor y = Tensor.zeros(batch, 10);
         SplittableRandom random = new SplittableRandom(1);
@@ -53,46 +61,22 @@ public final class StepProfile {
         for (int i = 0; i < batch; i++) {
             y.set(i, random.nextInt(10), 1);
         }
-        m.optimizer().attach(m.model().parameters());
-        GradientListener update = m.optimizer()::update;
+        TrainingStep step = m.trainingStep().updateDuringBackward(parts).onPhase(this::phaseEnded);
         int steps = 2_000;
         for (int rep = 0; rep < 6; rep++) {
-            long zero = 0;
-            long forward = 0;
-            long forwardProducts = 0;
-            long loss = 0;
-            long backward = 0;
-            long backwardProducts = 0;
-            long optimizer = 0;
+            Arrays.fill(phaseNanos, 0);
+            forwardProducts = 0;
+            backwardProducts = 0;
             for (int s = 0; s < steps; s++) {
-                long t0 = System.nanoTime();
-                m.model().zeroGradients();
-                long t1 = System.nanoTime();
                 products = 0;
-                Tensor out = workspace.forward(x, Mode.TRAIN);
-                forwardProducts += products;
-                long t2 = System.nanoTime();
-                m.loss().compute(out, y, workspace.outputGradient());
-                long t3 = System.nanoTime();
-                products = 0;
-                if (parts) {
-                    m.optimizer().beginStep();
-                    workspace.backward(update);
-                } else {
-                    workspace.backward();
-                }
-                backwardProducts += products;
-                long t4 = System.nanoTime();
-                if (!parts) {
-                    m.optimizer().step();
-                }
-                long t5 = System.nanoTime();
-                zero += t1 - t0;
-                forward += t2 - t1;
-                loss += t3 - t2;
-                backward += t4 - t3;
-                optimizer += t5 - t4;
+                phaseStart = System.nanoTime();
+                step.step(x, y);
             }
+            long zero = phaseNanos[Phase.ZERO.ordinal()];
+            long forward = phaseNanos[Phase.FORWARD.ordinal()];
+            long loss = phaseNanos[Phase.LOSS.ordinal()];
+            long backward = phaseNanos[Phase.BACKWARD.ordinal()];
+            long optimizer = phaseNanos[Phase.CLIP.ordinal()] + phaseNanos[Phase.UPDATE.ordinal()];
             double us = steps * 1e3;
             System.out.printf("batch %d, %d threads, %s: step %.0f µs | zero %.0f | forward %.0f (products %.0f, rest %.0f)"
                     + " | loss %.0f | backward %.0f (products%s %.0f, rest %.0f) | optimizer step %.0f%n",
@@ -101,6 +85,19 @@ public final class StepProfile {
                     backward / us, parts ? " and updates" : "", backwardProducts / us,
                     (backward - backwardProducts) / us, optimizer / us);
         }
+    }
+
+    /** Adds the time since the last phase ended to {@code phase}'s, and the products' to its pass's. */
+    private void phaseEnded(Phase phase) {
+        long now = System.nanoTime();
+        phaseNanos[phase.ordinal()] += now - phaseStart;
+        if (phase == Phase.FORWARD) {
+            forwardProducts += products;
+        } else if (phase == Phase.BACKWARD) {
+            backwardProducts += products;
+        }
+        products = 0;
+        phaseStart = now;
     }
 
     /** The kernels, adding the time of every product to {@link #products}. */

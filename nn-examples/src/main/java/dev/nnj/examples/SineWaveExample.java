@@ -1,13 +1,12 @@
 package dev.nnj.examples;
 
-import dev.nnj.api.Mode;
 import dev.nnj.api.Parameter;
 import dev.nnj.api.Tensor;
 import dev.nnj.core.NnRuntime;
 import dev.nnj.core.build.AssembledModel;
 import dev.nnj.core.json.ModelFileReader;
 import dev.nnj.core.model.Sequential;
-import dev.nnj.core.model.Workspace;
+import dev.nnj.core.train.TrainingStep;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Locale;
@@ -15,8 +14,9 @@ import java.util.Locale;
 /**
  * Backpropagation made visible: an MLP 1-4-5-4-1 with ReLU fits y = sin x on 2,000 evenly spaced
  * points of [-π, π], with the mean squared error and plain SGD at learning rate 0.1 on the full
- * batch. Each epoch runs the four steps by hand (forward pass, loss, backward pass, update) and
- * prints the loss; the first steps also print every weight gradient.
+ * batch. Each epoch runs nnj's {@link TrainingStep} in its two halves, {@code gradients} (zero the
+ * gradients, forward pass, loss, backward pass) and {@code update} (w -= lr · dL/dw), and prints the
+ * loss; the first steps also print every weight gradient, in between.
  *
  * <p>A network this small can die: when every ReLU of a layer outputs 0 for all inputs, no
  * gradient flows and the loss stays at the variance of sin x (0.5). With seeds 1 to 20, 5 of 20 did;
@@ -80,18 +80,14 @@ public final class SineWaveExample {
             x.set(i, 0, xi);
             y.set(i, 0, Math.sin(xi));
         }
-        m.optimizer().attach(model.parameters());
-        Workspace ws = model.newWorkspace(POINTS);
+        TrainingStep step = m.trainingStep(); // attaches the optimizer
         double[] losses = new double[epochs];
         for (int epoch = 0; epoch < epochs; epoch++) {
-            model.zeroGradients();
-            Tensor prediction = ws.forward(x, Mode.TRAIN);                      // 1. forward pass
-            losses[epoch] = m.loss().compute(prediction, y, ws.outputGradient()); // 2. loss and dL/dŷ
-            ws.backward();                                                     // 3. backward pass
+            losses[epoch] = step.gradients(x, y); // forward pass, loss and dL/dŷ, backward pass
             if (epoch < showGradientsOf) {
                 printGradients(out, epoch + 1, losses[epoch], model);
             }
-            m.optimizer().step();                                              // 4. w -= lr · dL/dw
+            step.update();                        // w -= lr · dL/dw
             out.printf(Locale.ROOT, "epoch %4d  mse %.6f%n", epoch + 1, losses[epoch]);
         }
         return losses;

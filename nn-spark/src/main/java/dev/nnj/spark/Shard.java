@@ -1,16 +1,13 @@
 package dev.nnj.spark;
 
-import dev.nnj.api.Mode;
 import dev.nnj.api.Parameter;
 import dev.nnj.api.Tensor;
 import dev.nnj.core.NnRuntime;
 import dev.nnj.core.build.AssembledModel;
 import dev.nnj.core.json.ModelFileReader;
-import dev.nnj.core.model.Workspace;
 import dev.nnj.core.data.Shuffle;
 import dev.nnj.core.random.Seeds;
-import dev.nnj.core.train.Trainer;
-import dev.nnj.core.train.TrainingOptions;
+import dev.nnj.core.train.TrainingStep;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +15,9 @@ import java.util.Map;
 
 /**
  * The examples of one partition, by global index, and (transient, built on the executor once) a
- * copy of the model to compute gradients with. Kept in memory by Spark between steps.
+ * copy of the model with its {@link TrainingStep}: the step's first half in synchronous mode, whole
+ * steps (clipped as the model file says) in parameter averaging. Kept in memory by Spark between
+ * steps.
  */
 final class Shard implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -27,10 +26,9 @@ final class Shard implements Serializable {
     private final Example[] examples;
     private transient Map<Long, Integer> positions;
     private transient AssembledModel model;
-    private transient Workspace workspace;
+    private transient TrainingStep trainingStep;
     private transient Tensor x;
     private transient Tensor y;
-    private transient Trainer trainer;
     private transient int[] localOrder;
     private transient int localEpoch;
 
@@ -49,7 +47,7 @@ final class Shard implements Serializable {
      */
     double[] gradient(String modelJson, double[] parameters, long[] batch, int batchSize) {
         long start = System.nanoTime();
-        prepare(modelJson, batchSize);
+        prepare(modelJson);
         int k = 0;
         for (long index : batch) {
             Integer at = positions.get(index);
@@ -69,9 +67,8 @@ final class Shard implements Serializable {
         Flat.read(parameters, params);
         x.setRows(k);
         y.setRows(k);
-        model.model().zeroGradients();
-        double loss = model.loss().compute(workspace.forward(x, Mode.TRAIN), y, workspace.outputGradient());
-        workspace.backward();
+        // Not finite: the gradients stay zero, and the loss tells the driver not to update.
+        double loss = trainingStep.gradients(x, y);
         double scale = (double) k / batchSize;
         Flat.writeGradients(params, out, scale);
         out[total] = loss * scale;
@@ -84,17 +81,16 @@ final class Shard implements Serializable {
     /**
      * Parameter averaging: from the broadcast parameters and optimizer state, runs up to
      * {@code steps} local mini-batch steps over this shard's examples (in an order drawn for this
-     * shard and epoch), and returns the new parameters and optimizer state.
+     * shard and epoch), and returns the new parameters and optimizer state. With the model's
+     * {@code dropLast}, a batch shorter than {@code batchSize} (the shard's last) is skipped.
      *
      * @param round which group of {@code steps} steps of the epoch this is, from 0
      * @return [parameters, optimizer state, loss sum over the steps' examples, examples used, nanoseconds this took]
      */
     double[] localSteps(String modelJson, double[] start, int batchSize, long seed, int epoch, int round, int steps) {
         long startNanos = System.nanoTime();
-        prepare(modelJson, batchSize);
-        if (trainer == null) {
-            trainer = new Trainer(model.model(), model.loss(), model.optimizer(), new TrainingOptions(1, batchSize, seed));
-        }
+        prepare(modelJson);
+        boolean dropLast = model.training().dropLast();
         if (localOrder == null || localEpoch != epoch) {
             localOrder = Shuffle.permutation(examples.length,
                     Seeds.stream(seed, "shuffle:epoch:" + epoch + ":shard:" + (indices.length == 0 ? -1 : indices[0])));
@@ -112,6 +108,9 @@ final class Shard implements Serializable {
                 break;
             }
             int k = Math.min(batchSize, examples.length - from);
+            if (dropLast && k < batchSize) {
+                break;
+            }
             for (int i = 0; i < k; i++) {
                 Example e = examples[localOrder[from + i]];
                 System.arraycopy(e.features(), 0, x.data(), i * x.cols(), x.cols());
@@ -119,7 +118,7 @@ final class Shard implements Serializable {
             }
             x.setRows(k);
             y.setRows(k);
-            lossSum += trainer.step(x, y) * k;
+            lossSum += trainingStep.step(x, y) * k;
             used += k;
         }
         double[] out = new double[p + s + 3];
@@ -135,7 +134,7 @@ final class Shard implements Serializable {
         return examples.length;
     }
 
-    private void prepare(String modelJson, int batchSize) {
+    private void prepare(String modelJson) {
         if (model != null) {
             return;
         }
@@ -145,7 +144,8 @@ final class Shard implements Serializable {
         }
         // Discovery runs on the executor: extensions must be on its class path (spark-submit --jars).
         model = NnRuntime.discover().assemble(ModelFileReader.read(modelJson, "model"));
-        workspace = model.model().newWorkspace(batchSize);
+        trainingStep = model.trainingStep();
+        int batchSize = model.training().batchSize();
         x = Tensor.zeros(batchSize, model.model().inputShape().size());
         y = Tensor.zeros(batchSize, model.model().outputShape().size());
     }

@@ -2,6 +2,7 @@ package dev.nnj.spark;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.nnj.api.DataException;
 import dev.nnj.api.Parameter;
 import dev.nnj.core.NnRuntime;
 import dev.nnj.core.build.AssembledModel;
@@ -9,6 +10,8 @@ import dev.nnj.core.build.ModelSpec;
 import dev.nnj.core.data.Shuffle;
 import dev.nnj.core.json.ModelFileReader;
 import dev.nnj.core.random.Seeds;
+import dev.nnj.core.train.TrainingOptions;
+import dev.nnj.core.train.TrainingStep;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -22,16 +25,20 @@ import scala.Tuple2;
  * Synchronous data-parallel SGD on Spark. Every step the driver broadcasts the parameters and the
  * global indices of the step's mini-batch; each partition computes, with nnj's own backprop, the
  * gradient of the batch's examples it holds (scaled by its share k/B of the batch), the gradients are
- * summed with {@code treeAggregate}, and the driver applies the optimizer. The batches are those of
- * single-machine training with the same seed (each epoch's order comes from the seed and the epoch
- * number), so the result equals {@link dev.nnj.core.train.Trainer}'s up to the order of
- * floating-point summation.
+ * summed with {@code treeAggregate}, and the driver clips the sum as the model file says
+ * ({@code gradientClipNorm}, {@code gradientClipValue}) and applies the optimizer: the two halves
+ * of one {@link TrainingStep}. The batches are those of single-machine training with the same seed
+ * (each epoch's order comes from the seed and the epoch number; with {@code dropLast} the short
+ * last batch is skipped alike), so the result equals {@link dev.nnj.core.train.Trainer}'s up to the
+ * order of floating-point summation.
  */
 public final class SparkTrainer {
     private final JavaSparkContext spark;
     private final String modelJson;
     private final ModelSpec spec;
     private final AssembledModel model;
+    /** The driver's half of a synchronous step: clipping and the optimizer step. */
+    private final TrainingStep step;
 
     /** Called on the driver after every epoch, with the model as trained so far ({@link #model()}). */
     @FunctionalInterface
@@ -46,7 +53,7 @@ public final class SparkTrainer {
 
     /**
      * Builds the model on the driver, with the extensions on the driver's class path, and attaches
-     * its optimizer.
+     * its optimizer (through the model's {@link AssembledModel#trainingStep()}).
      *
      * @param spark the context that runs the jobs
      * @param modelJson the model file's text; the model is built (and kept) on the driver
@@ -58,7 +65,7 @@ public final class SparkTrainer {
         this.modelJson = requireNonNull(modelJson, "modelJson is null");
         this.spec = ModelFileReader.read(modelJson, "model");
         this.model = NnRuntime.discover().assemble(spec);
-        model.optimizer().attach(model.model().parameters());
+        this.step = model.trainingStep();
     }
 
     /**
@@ -89,6 +96,7 @@ public final class SparkTrainer {
      * @param epochs the number of epochs, from 1
      * @param listener called on the driver after every epoch
      * @return one figure per epoch
+     * @throws DataException if the model's {@code dropLast} is on and the data make no full batch
      * @throws dev.nnj.api.NnException an executor's (bad data, say), not Spark's wrapper around it
      */
     public List<EpochStats> train(JavaRDD<Example> data, int epochs, EpochListener listener) {
@@ -103,8 +111,10 @@ public final class SparkTrainer {
             throw new IllegalArgumentException("more than 2^31 examples: not supported yet");
         }
         int n = (int) count;
-        int batchSize = spec.batchSize();
-        int batches = (n + batchSize - 1) / batchSize;
+        TrainingOptions options = model.training();
+        int batchSize = options.batchSize();
+        int batches = options.batches(n);
+        long trained = options.trainedExamples(n);
         List<Parameter> params = model.model().parameters();
         int total = Flat.size(params);
         int[] order = new int[n];
@@ -129,10 +139,13 @@ public final class SparkTrainer {
                 values.destroy();
                 clock.sparkDone(sparkStart, sum[total + 2], sum[total + 3]);
                 Flat.readGradients(sum, params);
-                model.optimizer().step();
+                if (Double.isFinite(sum[total])) {
+                    // As on one machine: no update when the loss is not finite.
+                    step.update();
+                }
                 lossSum += sum[total] * batch.length;
             }
-            stats.add(clock.stats(epoch, lossSum / n, n));
+            stats.add(clock.stats(epoch, lossSum / trained, trained));
             listener.onEpoch(stats.get(stats.size() - 1));
         }
         shards.unpersist();
@@ -145,7 +158,8 @@ public final class SparkTrainer {
      * steps on its own examples, and the driver averages the partitions' parameters and optimizer
      * states. An epoch is as many rounds as the largest partition needs to see all its examples once.
      * One exchange per {@code localSteps} steps instead of one per step: cheaper on a network, but
-     * not equal to single-machine training.
+     * not equal to single-machine training. Each local step clips as the model file says; with
+     * {@code dropLast}, each partition skips its short last batch.
      *
      * @param data the training examples, on the executors; sharded and cached for the run
      * @param epochs the number of epochs, from 1
@@ -170,6 +184,7 @@ public final class SparkTrainer {
      * @param listener called on the driver after every epoch
      * @return one figure per epoch
      * @throws IllegalArgumentException if {@code localSteps} is below 1
+     * @throws DataException if the model's {@code dropLast} is on and no partition holds a full batch
      * @throws dev.nnj.api.NnException an executor's (bad data, say), not Spark's wrapper around it
      */
     public List<EpochStats> trainAveraging(JavaRDD<Example> data, int epochs, int localSteps, EpochListener listener) {
@@ -186,7 +201,13 @@ public final class SparkTrainer {
         long n = sharded.examples();
         int batchSize = spec.batchSize();
         long seed = spec.seed();
-        int rounds = (largest + batchSize * localSteps - 1) / (batchSize * localSteps);
+        int fullOrShort = spec.dropLast() ? largest / batchSize : (largest + batchSize - 1) / batchSize;
+        if (spec.dropLast() && fullOrShort == 0 && n > 0) {
+            throw new DataException("dropLast is on and no partition holds a full batch of " + batchSize + " (the "
+                    + "largest holds " + largest + " examples): an epoch would train nothing. Use fewer partitions, "
+                    + "lower batchSize or turn dropLast off.");
+        }
+        int rounds = (fullOrShort + localSteps - 1) / localSteps;
         List<Parameter> params = model.model().parameters();
         int p = Flat.size(params);
         int stateSize = OptimizerState.size(model.optimizer());
@@ -196,6 +217,7 @@ public final class SparkTrainer {
         for (int epoch = 1; epoch <= epochs; epoch++) {
             EpochClock clock = new EpochClock(slots);
             double lossSum = 0;
+            long used = 0;
             for (int round = 0; round < rounds; round++) {
                 long sparkStart = clock.sparkStart();
                 double[] current = new double[p + stateSize];
@@ -217,6 +239,7 @@ public final class SparkTrainer {
                     if (result[p + stateSize + 1] > 0) {
                         add(mean, result, mean.length);
                         lossSum += result[p + stateSize];
+                        used += (long) result[p + stateSize + 1];
                         contributing++;
                     }
                 }
@@ -227,7 +250,7 @@ public final class SparkTrainer {
                 Flat.read(mean, params);
                 OptimizerState.read(mean, p, model.optimizer());
             }
-            stats.add(clock.stats(epoch, lossSum / n, n));
+            stats.add(clock.stats(epoch, lossSum / used, used));
             listener.onEpoch(stats.get(stats.size() - 1));
         }
         shards.unpersist();

@@ -9,8 +9,11 @@ import dev.nnj.core.NnRuntime;
 import dev.nnj.core.build.AssembledModel;
 import dev.nnj.core.data.CsvReader;
 import dev.nnj.core.data.DataSet;
+import dev.nnj.core.data.Shuffle;
 import dev.nnj.core.json.ModelFileReader;
 import dev.nnj.core.random.Seeds;
+import dev.nnj.core.train.GradientClipping;
+import dev.nnj.core.train.TrainingStep;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +28,18 @@ import org.junit.jupiter.api.Test;
  * seed and global batches, so the weights may differ only by the order in which per-example
  * gradients are summed (two partitions instead of one product). Stated tolerance: 1e-12 absolute
  * on every weight after 2 epochs (90 steps) of momentum SGD (measured: 6.7e-16); weights are of order 0.1.
+ * With the model's gradient clipping (the driver clips the summed gradient) the stated tolerance is
+ * 1e-9, and with {@code dropLast} (1,437 examples: 44 full batches of 32 and one of 29, dropped) 1e-12.
  */
 class SparkTrainerTest {
     static final String MODEL = "{\"input\": [64], \"layers\": [{\"type\": \"dense\", \"units\": 32, \"activation\": "
             + "\"relu\"}, {\"type\": \"dense\", \"units\": 10}], \"loss\": \"softmax-cross-entropy\", "
             + "\"optimizer\": {\"type\": \"momentum\", \"learningRate\": 0.05}, \"batchSize\": 32, \"seed\": 42}";
     private static final double TOLERANCE = 1e-12;
+    private static final double CLIPPED_TOLERANCE = 1e-9;
+    /** A bound that clips nearly every step of {@link #MODEL} (its gradients' norms are about 1). */
+    static final String CLIPPED = MODEL.replace("\"seed\": 42}", "\"seed\": 42, \"gradientClipNorm\": 0.1}");
+    static final String DROP_LAST = MODEL.replace("\"seed\": 42}", "\"seed\": 42, \"dropLast\": true}");
 
     private static JavaSparkContext spark;
 
@@ -106,5 +115,92 @@ class SparkTrainerTest {
         assertTrue(second.computeSeconds() > 0 && second.computeSeconds() <= second.sparkSeconds(), second.describe());
         assertTrue(second.sparkSeconds() <= second.seconds(), second.describe());
         assertTrue(second.exchangeShare() > 0 && second.exchangeShare() < 1, second.describe());
+    }
+
+    @Test
+    void clipsTheAveragedGradientAsOneMachineClipsTheBatchGradient() {
+        DataSet train = digits();
+        SparkTrainer distributed = new SparkTrainer(spark, CLIPPED);
+        List<EpochStats> stats = distributed.train(spark.parallelize(examples(train, 10), 2), 2);
+
+        AssembledModel single = NnRuntime.discover().assemble(ModelFileReader.read(CLIPPED, "m").withEpochs(2));
+        assertEquals(new GradientClipping(0.1, Double.POSITIVE_INFINITY), single.clipping());
+        var history = single.trainer().fit(train, null);
+        AssembledModel unclipped = NnRuntime.discover().assemble(ModelFileReader.read(MODEL, "m").withEpochs(2));
+        unclipped.trainer().fit(train, null);
+
+        double worst = worstDifference(distributed.model(), single);
+        System.out.println("clipped: largest weight difference after 90 steps: " + worst);
+        assertTrue(worst <= CLIPPED_TOLERANCE, "largest weight difference " + worst);
+        assertEquals(history.get(1).trainLoss(), stats.get(1).trainLoss(), 1e-10);
+        double ignored = worstDifference(distributed.model(), unclipped);
+        assertTrue(ignored > 1e-3, "clipping must change the result, or this test proves nothing: " + ignored);
+    }
+
+    @Test
+    void dropsTheShortLastBatchAsOneMachineDoes() {
+        DataSet train = digits();
+        assertEquals(1437, train.size(), "44 full batches of 32 and one of 29");
+        SparkTrainer distributed = new SparkTrainer(spark, DROP_LAST);
+        List<EpochStats> stats = distributed.train(spark.parallelize(examples(train, 10), 2), 1);
+
+        AssembledModel single = NnRuntime.discover().assemble(ModelFileReader.read(DROP_LAST, "m").withEpochs(1));
+        var history = single.trainer().fit(train, null);
+        AssembledModel everything = NnRuntime.discover().assemble(ModelFileReader.read(MODEL, "m").withEpochs(1));
+        everything.trainer().fit(train, null);
+
+        double worst = worstDifference(distributed.model(), single);
+        assertTrue(worst <= TOLERANCE, "largest weight difference " + worst);
+        assertEquals(history.get(0).trainLoss(), stats.get(0).trainLoss(), 1e-10);
+        assertTrue(worstDifference(distributed.model(), everything) > 1e-6, "the short batch was trained");
+    }
+
+    /**
+     * Parameter averaging on one partition is local training in the shard's own order: every local
+     * step clipped, the short last batch dropped. Equal to the bit, as nothing is summed.
+     */
+    @Test
+    void parameterAveragingClipsEachLocalStepAndDropsTheShortLastBatch() {
+        String model = CLIPPED.replace("\"seed\": 42,", "\"seed\": 42, \"dropLast\": true,");
+        DataSet train = digits();
+        SparkTrainer distributed = new SparkTrainer(spark, model);
+        List<EpochStats> stats = distributed.trainAveraging(spark.parallelize(examples(train, 10), 1), 1, 4);
+
+        AssembledModel clipped = NnRuntime.discover().assemble(ModelFileReader.read(model, "m"));
+        double lossSum = localEpoch(clipped.trainingStep(), train);
+        AssembledModel unclipped = NnRuntime.discover().assemble(ModelFileReader.read(model, "m"));
+        localEpoch(unclipped.trainingStep().clipGradients(GradientClipping.NONE), train);
+
+        assertEquals(0.0, worstDifference(distributed.model(), clipped));
+        assertEquals(lossSum / (44 * 32), stats.get(0).trainLoss(), 1e-12);
+        double ignored = worstDifference(distributed.model(), unclipped);
+        assertTrue(ignored > 1e-3, "clipping must change the result, or this test proves nothing: " + ignored);
+    }
+
+    /** @return the loss sum over the examples of the full batches of epoch 1, in the order of a one-partition shard */
+    private static double localEpoch(TrainingStep step, DataSet train) {
+        int[] order = Shuffle.permutation(train.size(), Seeds.stream(42, "shuffle:epoch:1:shard:0"));
+        Tensor x = Tensor.zeros(32, 64);
+        Tensor y = Tensor.zeros(32, 10);
+        double lossSum = 0;
+        for (int b = 0; b < train.size() / 32; b++) {
+            train.gather(order, b * 32, 32, x, y);
+            lossSum += step.step(x, y) * 32;
+        }
+        return lossSum;
+    }
+
+    private static double worstDifference(AssembledModel first, AssembledModel second) {
+        List<Parameter> a = first.model().parameters();
+        List<Parameter> b = second.model().parameters();
+        double worst = 0;
+        for (int i = 0; i < a.size(); i++) {
+            double[] x = a.get(i).value().data();
+            double[] y = b.get(i).value().data();
+            for (int j = 0; j < x.length; j++) {
+                worst = Math.max(worst, Math.abs(x[j] - y[j]));
+            }
+        }
+        return worst;
     }
 }

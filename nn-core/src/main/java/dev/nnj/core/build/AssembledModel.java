@@ -7,6 +7,7 @@ import dev.nnj.core.model.Sequential;
 import dev.nnj.core.train.GradientClipping;
 import dev.nnj.core.train.Trainer;
 import dev.nnj.core.train.TrainingOptions;
+import dev.nnj.core.train.TrainingStep;
 
 /**
  * A model built from a {@link ModelSpec}, with its loss, optimizer and training settings.
@@ -14,7 +15,7 @@ import dev.nnj.core.train.TrainingOptions;
  * @param model the network, initialised from the seed
  * @param loss the loss
  * @param optimizer the optimizer, not yet attached
- * @param training epochs, batch size and seed from the spec
+ * @param training epochs, batch size, seed and {@code dropLast} from the spec
  * @param clipping gradient clipping from the spec
  * @param schedule the optimizer's learning-rate schedule, or {@code null}
  */
@@ -41,5 +42,16 @@ public record AssembledModel(Sequential model, Loss loss, Optimizer optimizer, T
     public Trainer trainer() {
         Trainer trainer = new Trainer(model, loss, optimizer, training).clipGradients(clipping);
         return schedule == null ? trainer : trainer.schedule(schedule);
+    }
+
+    /**
+     * One training step for this model, set up as its model file says, for code that draws its own
+     * batches (distributed training, benchmarks).
+     *
+     * @return a step for batches of up to the spec's batch size (attaches the optimizer), with the
+     *     spec's clipping
+     */
+    public TrainingStep trainingStep() {
+        return new TrainingStep(model, loss, optimizer, training.batchSize()).clipGradients(clipping);
     }
 }

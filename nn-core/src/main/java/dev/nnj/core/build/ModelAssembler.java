@@ -123,7 +123,7 @@ public final class ModelAssembler {
 
     private static TrainingOptions training(ModelSpec spec) {
         try {
-            return new TrainingOptions(spec.epochs(), spec.batchSize(), spec.seed());
+            return new TrainingOptions(spec.epochs(), spec.batchSize(), spec.seed(), spec.dropLast());
         } catch (IllegalArgumentException e) {
             throw new ModelConfigException(e.getMessage(), e);
         }

@@ -19,12 +19,31 @@ import java.util.List;
  * @param epochs passes over the training data
  * @param seed the root seed of initialisation and data order
  * @param clipping gradient clipping ({@code gradientClipNorm}, {@code gradientClipValue})
+ * @param dropLast whether an epoch skips a last batch shorter than {@code batchSize} ({@code dropLast})
  */
 public record ModelSpec(String source, Shape input, List<Config> layers, Config loss, Config optimizer,
-        int batchSize, int epochs, long seed, GradientClipping clipping) {
+        int batchSize, int epochs, long seed, GradientClipping clipping, boolean dropLast) {
 
     /**
-     * A spec without gradient clipping.
+     * A spec that trains on every example (without {@code dropLast}).
+     *
+     * @param source where it was read from, for messages (a file name or {@code <code>})
+     * @param input the shape of one input example
+     * @param layers one config per layer, in order; copied
+     * @param loss the loss config
+     * @param optimizer the optimizer config
+     * @param batchSize examples per training step
+     * @param epochs passes over the training data
+     * @param seed the root seed of initialisation and data order
+     * @param clipping gradient clipping; {@link GradientClipping#NONE} for none
+     */
+    public ModelSpec(String source, Shape input, List<Config> layers, Config loss, Config optimizer, int batchSize,
+            int epochs, long seed, GradientClipping clipping) {
+        this(source, input, layers, loss, optimizer, batchSize, epochs, seed, clipping, false);
+    }
+
+    /**
+     * A spec without gradient clipping or {@code dropLast}.
      *
      * @param source where it was read from, for messages (a file name or {@code <code>})
      * @param input the shape of one input example
@@ -52,6 +71,7 @@ public record ModelSpec(String source, Shape input, List<Config> layers, Config 
      * @param epochs passes over the training data (checked when the model is built)
      * @param seed the root seed of initialisation and data order
      * @param clipping gradient clipping; {@link GradientClipping#NONE} for none
+     * @param dropLast whether an epoch skips a last batch shorter than {@code batchSize}
      * @throws NullPointerException if a part other than the numbers is null
      */
     public ModelSpec {
@@ -70,7 +90,7 @@ public record ModelSpec(String source, Shape input, List<Config> layers, Config 
      * @return a copy of this spec with that batch size
      */
     public ModelSpec withBatchSize(int newBatchSize) {
-        return new ModelSpec(source, input, layers, loss, optimizer, newBatchSize, epochs, seed, clipping);
+        return new ModelSpec(source, input, layers, loss, optimizer, newBatchSize, epochs, seed, clipping, dropLast);
     }
 
     /**
@@ -80,7 +100,7 @@ public record ModelSpec(String source, Shape input, List<Config> layers, Config 
      * @return a copy of this spec with that number of epochs
      */
     public ModelSpec withEpochs(int newEpochs) {
-        return new ModelSpec(source, input, layers, loss, optimizer, batchSize, newEpochs, seed, clipping);
+        return new ModelSpec(source, input, layers, loss, optimizer, batchSize, newEpochs, seed, clipping, dropLast);
     }
 
     /**
@@ -91,7 +111,7 @@ public record ModelSpec(String source, Shape input, List<Config> layers, Config 
      * @return a copy of this spec with that optimizer
      */
     public ModelSpec withOptimizer(Config newOptimizer) {
-        return new ModelSpec(source, input, layers, loss, newOptimizer, batchSize, epochs, seed, clipping);
+        return new ModelSpec(source, input, layers, loss, newOptimizer, batchSize, epochs, seed, clipping, dropLast);
     }
 
     /**
@@ -101,6 +121,16 @@ public record ModelSpec(String source, Shape input, List<Config> layers, Config 
      * @return a copy of this spec with that seed
      */
     public ModelSpec withSeed(long newSeed) {
-        return new ModelSpec(source, input, layers, loss, optimizer, batchSize, epochs, newSeed, clipping);
+        return new ModelSpec(source, input, layers, loss, optimizer, batchSize, epochs, newSeed, clipping, dropLast);
+    }
+
+    /**
+     * Overrides whether a short last batch of each epoch is skipped, e.g. from the command line.
+     *
+     * @param newDropLast {@code true} to skip an epoch's last batch when it is shorter than the batch size
+     * @return a copy of this spec with that setting
+     */
+    public ModelSpec withDropLast(boolean newDropLast) {
+        return new ModelSpec(source, input, layers, loss, optimizer, batchSize, epochs, seed, clipping, newDropLast);
     }
 }

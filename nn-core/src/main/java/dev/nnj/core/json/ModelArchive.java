@@ -164,6 +164,9 @@ public final class ModelArchive {
         root.put("loss", values(spec.loss()));
         root.put("optimizer", values(spec.optimizer()));
         root.put("batchSize", spec.batchSize());
+        if (spec.dropLast()) {
+            root.put("dropLast", true);
+        }
         root.put("epochs", spec.epochs());
         root.put("seed", spec.seed());
         if (Double.isFinite(spec.clipping().maxNorm())) {

@@ -23,7 +23,8 @@ import java.util.TreeSet;
 /**
  * Reads a model file: a JSON object with {@code input} (the shape of one example, e.g.
  * {@code [64]}), {@code layers}, {@code loss}, {@code optimizer}, and optionally {@code batchSize}
- * (default 32), {@code epochs} (default 10), {@code seed} (default 42), {@code name},
+ * (default 32), {@code dropLast} (default false: see {@link dev.nnj.core.train.TrainingOptions#dropLast()}),
+ * {@code epochs} (default 10), {@code seed} (default 42), {@code name},
  * {@code description}, {@code gradientClipNorm} and {@code gradientClipValue} (see
  * {@link GradientClipping}), and in saved models {@code formatVersion} and {@code nnjVersion}. Components are a type id string or an object with a {@code type} key.
  */
@@ -112,6 +113,7 @@ public final class ModelFileReader {
         Config optimizer = root.getComponent("optimizer").orElseThrow(() -> new ModelConfigException(
                 "missing \"optimizer\", e.g. \"optimizer\": {\"type\": \"momentum\", \"learningRate\": 0.05}."));
         int batchSize = root.getInt("batchSize", DEFAULT_BATCH_SIZE);
+        boolean dropLast = root.getBoolean("dropLast", false);
         int epochs = root.getInt("epochs", DEFAULT_EPOCHS);
         long seed = root.getLong("seed", DEFAULT_SEED);
         double clipNorm = root.getDouble("gradientClipNorm", Double.POSITIVE_INFINITY);
@@ -138,6 +140,6 @@ public final class ModelFileReader {
                     + " Known keys: " + String.join(", ", known) + ".");
         }
         return new ModelSpec(source, shape, layers, loss, optimizer, batchSize, epochs, seed,
-                new GradientClipping(clipNorm, clipValue));
+                new GradientClipping(clipNorm, clipValue), dropLast);
     }
 }

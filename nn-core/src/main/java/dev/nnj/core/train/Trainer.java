@@ -2,9 +2,7 @@ package dev.nnj.core.train;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.nnj.api.GradientListener;
 import dev.nnj.api.Loss;
-import dev.nnj.api.Mode;
 import dev.nnj.api.Optimizer;
 import dev.nnj.api.Parameter;
 import dev.nnj.api.Schedule;
@@ -16,20 +14,20 @@ import dev.nnj.core.eval.Evaluation;
 import dev.nnj.core.eval.Evaluator;
 import dev.nnj.core.eval.Predictions;
 import dev.nnj.core.model.Sequential;
-import dev.nnj.core.model.Workspace;
 import dev.nnj.core.random.Seeds;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Mini-batch gradient descent: per epoch, shuffle (seeded per epoch), then per batch zero the
- * gradients, forward, loss, backward, one optimizer step. The optimizer is attached to the model's
- * parameters once, here. Buffers are allocated once; a step allocates nothing.
+ * Mini-batch gradient descent: per epoch, shuffle (seeded per epoch), then per batch one
+ * {@link TrainingStep} (zero the gradients, forward, loss, backward, clip, optimizer step). With
+ * {@link TrainingOptions#dropLast()} an epoch skips its last batch when that is short. The
+ * optimizer is attached to the model's parameters once, here. Buffers are allocated once; a step
+ * allocates nothing.
  *
  * <p>When the optimizer {@linkplain Optimizer#updatesInParts() updates in parts} and gradients are
- * not clipped (clipping needs every gradient first), the step is done during the backward pass:
- * each part of a gradient is applied as soon as it is final, on the kernel thread that computed it,
- * while it is still in that core's cache. The result is the same to the bit.
+ * not clipped (clipping needs every gradient first), the step is done during the backward pass
+ * (see {@link TrainingStep}). The result is the same to the bit.
  */
 public final class Trainer {
     private final Sequential model;
@@ -37,15 +35,12 @@ public final class Trainer {
     private final Optimizer optimizer;
     private final TrainingOptions options;
     private final List<TrainingListener> listeners = new ArrayList<>();
-    private final Workspace workspace;
+    private final TrainingStep trainingStep;
     private final Tensor x;
     private final Tensor y;
-    private GradientClipping clipping = GradientClipping.NONE;
     private Schedule schedule;
     private DataSet validation;
     private final double baseLearningRate;
-    /** Hands final parts of gradients to the optimizer during backward; made once, so a step allocates nothing. */
-    private final GradientListener updateInParts;
     /** Training examples of the current epoch that the model classified correctly before their step. */
     private long correctThisEpoch;
 
@@ -56,7 +51,7 @@ public final class Trainer {
      * @param model the model to train; its parameters are updated
      * @param loss the loss to minimise
      * @param optimizer a new optimizer, attached here; its learning rate now is the schedule's base
-     * @param options epochs, batch size and seed
+     * @param options epochs, batch size, seed and whether to drop a short last batch
      * @throws NullPointerException if an argument is null
      * @throws IllegalStateException if the optimizer refuses to be attached (e.g. it is already)
      */
@@ -65,12 +60,10 @@ public final class Trainer {
         this.loss = requireNonNull(loss, "loss is null");
         this.optimizer = requireNonNull(optimizer, "optimizer is null");
         this.options = requireNonNull(options, "options is null");
-        this.workspace = model.newWorkspace(options.batchSize());
+        this.trainingStep = new TrainingStep(model, loss, optimizer, options.batchSize());
         this.x = Tensor.zeros(options.batchSize(), model.inputShape().size());
         this.y = Tensor.zeros(options.batchSize(), model.outputShape().size());
-        optimizer.attach(model.parameters());
         this.baseLearningRate = optimizer.learningRate();
-        this.updateInParts = optimizer::update;
     }
 
     /**
@@ -107,7 +100,7 @@ public final class Trainer {
      * @return this trainer
      */
     public Trainer clipGradients(GradientClipping newClipping) {
-        this.clipping = requireNonNull(newClipping, "clipping is null");
+        trainingStep.clipGradients(requireNonNull(newClipping, "clipping is null"));
         return this;
     }
 
@@ -145,7 +138,8 @@ public final class Trainer {
      * @return one result per epoch trained
      * @throws IllegalArgumentException if {@code firstEpoch} is below 1
      * @throws dev.nnj.api.ShapeMismatchException if a data set does not fit the model
-     * @throws dev.nnj.api.DataException if a label is outside the model's classes
+     * @throws dev.nnj.api.DataException if a label is outside the model's classes, or if
+     *     {@link TrainingOptions#dropLast()} is on and the training data make no full batch
      * @throws TrainingException if the loss becomes NaN or infinite
      */
     public List<EpochResult> fit(DataSet train, DataSet test, int firstEpoch) {
@@ -162,7 +156,8 @@ public final class Trainer {
         Evaluator evaluator = test == null && validation == null ? null
                 : new Evaluator(model, loss, Math.max(options.batchSize(), 256));
         int n = train.size();
-        int batches = (n + options.batchSize() - 1) / options.batchSize();
+        int batches = options.batches(n);
+        long trained = options.trainedExamples(n);
         int[] order = new int[n];
         List<EpochResult> history = new ArrayList<>();
         for (int i = 0; i < listeners.size(); i++) {
@@ -178,10 +173,10 @@ public final class Trainer {
             long start = System.nanoTime();
             double trainLoss = runEpoch(train, order, epoch, batches);
             double seconds = (System.nanoTime() - start) / 1e9;
-            double trainAccuracy = train.hasLabels() ? (double) correctThisEpoch / n : Double.NaN;
+            double trainAccuracy = train.hasLabels() ? (double) correctThisEpoch / trained : Double.NaN;
             Evaluation evaluation = test == null ? null : evaluator.evaluate(test);
             Evaluation held = validation == null ? null : evaluator.evaluate(validation);
-            EpochResult result = new EpochResult(epoch, trainLoss, evaluation, seconds, n / seconds, held,
+            EpochResult result = new EpochResult(epoch, trainLoss, evaluation, seconds, trained / seconds, held,
                     trainAccuracy);
             history.add(result);
             if (schedule != null) {
@@ -210,6 +205,7 @@ public final class Trainer {
         }
         Shuffle.shuffle(order, Seeds.stream(options.seed(), "shuffle:epoch:" + epoch));
         double lossSum = 0;
+        long trained = 0;
         correctThisEpoch = 0;
         for (int b = 0; b < batches; b++) {
             int from = b * options.batchSize();
@@ -222,11 +218,12 @@ public final class Trainer {
                         + "learning rate (now " + optimizer.learningRate() + ") or check the data for extreme values.");
             }
             lossSum += batchLoss * count;
+            trained += count;
             for (int i = 0; i < listeners.size(); i++) {
                 listeners.get(i).onBatchEnd(epoch, b + 1, batchLoss);
             }
         }
-        return lossSum / order.length;
+        return lossSum / trained;
     }
 
     /**
@@ -253,14 +250,14 @@ public final class Trainer {
                 }
             }
         }
-        String layer = workspace.firstNonFiniteOutput();
+        String layer = trainingStep.workspace().firstNonFiniteOutput();
         return layer == null ? "Every layer's output is finite: the loss itself overflowed (check the targets). "
                 : "The first non-finite value appeared in the output of " + layer + ". ";
     }
 
     /**
-     * One training step on a batch: zero gradients, forward, loss, backward, optimizer step. The
-     * parameters are not updated when the loss is not finite.
+     * One training step on a batch: zero gradients, forward, loss, backward, clip, optimizer step
+     * ({@link TrainingStep#step}). The parameters are not updated when the loss is not finite.
      *
      * @param batchX [batch, inputs]; not modified
      * @param batchY [batch, outputs] targets; not modified
@@ -272,26 +269,11 @@ public final class Trainer {
 
     /** {@link #step(Tensor, Tensor)}; with {@code count}, adds the batch's correct predictions to this epoch's. */
     private double step(Tensor batchX, Tensor batchY, boolean count) {
-        model.zeroGradients();
-        Tensor out = workspace.forward(batchX, Mode.TRAIN);
-        double batchLoss = loss.compute(out, batchY, workspace.outputGradient());
-        if (!Double.isFinite(batchLoss)) {
-            return batchLoss;
+        double batchLoss = trainingStep.step(batchX, batchY);
+        if (count && Double.isFinite(batchLoss)) {
+            // The output of the forward pass: backward and the update leave it as it was.
+            correctThisEpoch += correct(trainingStep.output(), batchY);
         }
-        if (count) {
-            correctThisEpoch += correct(out, batchY);
-        }
-        if (clipping.isOff() && optimizer.updatesInParts()) {
-            // Each part of a gradient is applied as soon as it is final, by the thread that computed it.
-            optimizer.beginStep();
-            workspace.backward(updateInParts);
-            return batchLoss;
-        }
-        workspace.backward();
-        if (!clipping.isOff()) {
-            clipping.apply(model.parameters());
-        }
-        optimizer.step();
         return batchLoss;
     }
 }

@@ -2,6 +2,7 @@ package dev.nnj.core.json;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,6 +73,22 @@ class ModelArchiveTest {
             assertArrayEquals(entryBytes(first, entry), entryBytes(second, entry), entry);
         }
         assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second), "the whole file");
+    }
+
+    @Test
+    void aSavedModelKeepsDropLast() throws IOException {
+        ModelSpec spec = ModelFileReader.read(MODEL, "m.json").withDropLast(true);
+        AssembledModel m = runtime.assemble(spec);
+        assertTrue(m.training().dropLast());
+        Path file = dir.resolve("drop.nnj");
+        ModelArchive.save(file, spec, m.model());
+        assertTrue(new String(entryBytes(file, ModelArchive.MODEL_ENTRY), StandardCharsets.UTF_8)
+                .contains("\"dropLast\" : true"));
+        assertTrue(ModelArchive.read(file).spec().dropLast());
+        assertTrue(ModelArchive.load(file, runtime.assembler()).training().dropLast());
+        Path off = dir.resolve("keep.nnj");
+        ModelArchive.save(off, spec.withDropLast(false), m.model());
+        assertFalse(ModelArchive.read(off).spec().dropLast());
     }
 
     @Test

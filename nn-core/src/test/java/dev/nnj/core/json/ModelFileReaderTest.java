@@ -1,6 +1,7 @@
 package dev.nnj.core.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +25,25 @@ class ModelFileReaderTest {
         assertEquals(ModelFileReader.DEFAULT_BATCH_SIZE, spec.batchSize());
         assertEquals(ModelFileReader.DEFAULT_EPOCHS, spec.epochs());
         assertEquals(ModelFileReader.DEFAULT_SEED, spec.seed());
+        assertFalse(spec.dropLast());
+    }
+
+    @Test
+    void readsDropLastAndKeepsItThroughTheOverrides() {
+        ModelSpec spec = ModelFileReader.read("{\"input\": [4], \"layers\": [\"dense\"], \"loss\": \"mse\", "
+                + "\"optimizer\": \"sgd\", \"batchSize\": 4, \"dropLast\": true}", "m.json");
+        assertTrue(spec.dropLast());
+        assertTrue(spec.withBatchSize(8).withEpochs(2).withSeed(3).withOptimizer(spec.optimizer()).dropLast());
+        assertFalse(spec.withDropLast(false).dropLast());
+        assertEquals(4, spec.withDropLast(false).batchSize());
+    }
+
+    @Test
+    void reportsADropLastThatIsNotABoolean() {
+        ModelConfigException e = assertThrows(ModelConfigException.class, () -> ModelFileReader.read(
+                "{\"input\": [4], \"layers\": [\"dense\"], \"loss\": \"mse\", \"optimizer\": \"sgd\", "
+                        + "\"dropLast\": \"yes\"}", "m.json"));
+        assertEquals("m.json: dropLast: expected true or false, got \"yes\".", e.getMessage());
     }
 
     @Test
@@ -31,7 +51,7 @@ class ModelFileReaderTest {
         ModelConfigException e = assertThrows(ModelConfigException.class, () -> ModelFileReader.read(
                 "{\"input\": [4], \"layers\": [\"dense\"], \"loss\": \"mse\", \"optimizer\": \"sgd\", \"epoch\": 3}", "m.json"));
         assertEquals("m.json: unknown top-level key 'epoch'. Did you mean 'epochs'? Known keys: batchSize, description, "
-                + "epochs, formatVersion, gradientClipNorm, gradientClipValue, input, layers, loss, name, nnjVersion, "
+                + "dropLast, epochs, formatVersion, gradientClipNorm, gradientClipValue, input, layers, loss, name, nnjVersion, "
                 + "optimizer, seed.", e.getMessage());
     }
 

@@ -17,6 +17,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import dev.nnj.api.DataException;
 import dev.nnj.api.Loss;
 import dev.nnj.api.Mode;
 import dev.nnj.api.Optimizer;
@@ -26,6 +27,7 @@ import dev.nnj.api.Tensor;
 import dev.nnj.api.TrainingException;
 import dev.nnj.api.testkit.GradientCheck;
 import dev.nnj.core.data.DataSet;
+import dev.nnj.core.data.Shuffle;
 import dev.nnj.core.layer.DenseLayer;
 import dev.nnj.core.eval.Evaluator;
 import dev.nnj.core.loss.BinaryCrossEntropy;
@@ -33,7 +35,9 @@ import dev.nnj.core.loss.MeanSquaredError;
 import dev.nnj.core.loss.SoftmaxCrossEntropy;
 import dev.nnj.core.model.Sequential;
 import dev.nnj.core.model.Workspace;
+import dev.nnj.core.random.Seeds;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -60,6 +64,64 @@ class TrainerTest {
         trainer.fit(data, null);
         verify(optimizer, times(1)).attach(model.parameters());
         verify(optimizer, times(2 * 3)).step();
+    }
+
+    @Test
+    void dropLastSkipsTheShortLastBatchOfEachEpoch() {
+        Optimizer optimizer = mock(Optimizer.class);
+        TrainingListener listener = mock(TrainingListener.class);
+        new Trainer(model(), new MeanSquaredError(), optimizer, new TrainingOptions(2, 4, 1, true)).addListener(listener)
+                .fit(data, null);
+        verify(optimizer, times(2 * 2)).step();
+        verify(listener).onTrainingStart(2, 2);
+        verify(listener, never()).onBatchEnd(anyInt(), eq(3), anyDouble());
+    }
+
+    @Test
+    void withoutDropLastTheShortLastBatchIsTrained() {
+        Optimizer optimizer = mock(Optimizer.class);
+        TrainingListener listener = mock(TrainingListener.class);
+        new Trainer(model(), new MeanSquaredError(), optimizer, new TrainingOptions(2, 4, 1, false)).addListener(listener)
+                .fit(data, null);
+        verify(optimizer, times(2 * 3)).step();
+        verify(listener).onTrainingStart(2, 3);
+    }
+
+    /**
+     * With weights that do not change, the epoch's loss and accuracy under dropLast are those of the
+     * 8 examples of its two full batches: the first 8 of the epoch's order.
+     */
+    @Test
+    void dropLastAveragesLossAndAccuracyOverTheExamplesTrained() {
+        int[] labels = {0, 2, 1, 1, 0, 2, 2, 1, 0, 1};
+        DataSet classes = DataSet.classification("classes", data.features(), labels);
+        DenseLayer dense = new DenseLayer(3, 3);
+        System.arraycopy(GradientCheck.randomTensor(3, 3, random).data(), 0, dense.weight().value().data(), 0, 9);
+        Sequential model = Sequential.builder(Shape.of(3)).add(dense).build();
+        Loss loss = new SoftmaxCrossEntropy();
+        EpochResult epoch = new Trainer(model, loss, mock(Optimizer.class), new TrainingOptions(1, 4, 7, true))
+                .fit(classes, null).get(0);
+
+        int[] order = new int[10];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Shuffle.shuffle(order, Seeds.stream(7, "shuffle:epoch:1"));
+        var trained = new Evaluator(model, loss, 8).evaluate(classes.subset(Arrays.copyOf(order, 8), "trained"));
+        var all = new Evaluator(model, loss, 10).evaluate(classes);
+        assertEquals(trained.loss(), epoch.trainLoss(), 1e-12);
+        assertEquals(trained.accuracy(), epoch.trainAccuracy(), 0.0);
+        assertTrue(trained.accuracy() != all.accuracy() || trained.loss() != all.loss(), "a fixture that tells them apart");
+    }
+
+    @Test
+    void dropLastRefusesDataThatMakeNoFullBatch() {
+        DataSet three = data.subset(new int[] {0, 1, 2}, "three");
+        Trainer trainer = new Trainer(model(), new MeanSquaredError(), mock(Optimizer.class),
+                new TrainingOptions(1, 4, 1, true));
+        DataException e = assertThrows(DataException.class, () -> trainer.fit(three, null));
+        assertEquals("dropLast is on and the 3 training examples make no full batch of 4: an epoch would train "
+                + "nothing. Lower batchSize to at most 3 or turn dropLast off.", e.getMessage());
     }
 
     @Test

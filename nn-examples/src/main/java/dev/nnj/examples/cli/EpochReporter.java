@@ -28,8 +28,9 @@ final class EpochReporter implements TrainingListener {
 
     void header(Path modelFile, AssembledModel m, DataSet train, DataSet test, Kernels kernels) {
         out.printf(Locale.ROOT, "model %s: %s, %,d parameters%n", modelFile, m.model(), m.model().parameterCount());
-        out.printf(Locale.ROOT, "loss %s, optimizer %s, batch size %d, %d epochs, seed %d%n", m.loss(), m.optimizer(),
-                m.training().batchSize(), m.training().epochs(), m.training().seed());
+        out.printf(Locale.ROOT, "loss %s, optimizer %s, batch size %d%s, %d epochs, seed %d%n", m.loss(), m.optimizer(),
+                m.training().batchSize(), m.training().dropLast() ? " (a short last batch dropped)" : "",
+                m.training().epochs(), m.training().seed());
         out.printf(Locale.ROOT, "backend: %s, %d thread%s%n", kernels.description(), kernels.threads(),
                 kernels.threads() == 1 ? "" : "s");
         out.printf(Locale.ROOT, "data: %,d training examples (%s), %,d test examples (%s)%n", train.size(), train.name(),

@@ -61,6 +61,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch-size", paramLabel = "B", description = "Overrides the model file's batchSize.")
     private Integer batchSize;
 
+    @Option(names = "--drop-last", negatable = true,
+            description = "Skip each epoch's last batch when it is shorter than the batch size (--no-drop-last: "
+                    + "train on it); overrides the model file's dropLast (default false).")
+    private Boolean dropLast;
+
     @Option(names = "--learning-rate", paramLabel = "LR", description = "Overrides the optimizer's learningRate.")
     private Double learningRate;
 
@@ -212,6 +217,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (batchSize != null) {
             s = s.withBatchSize(batchSize);
+        }
+        if (dropLast != null) {
+            s = s.withDropLast(dropLast);
         }
         if (seed != null) {
             s = s.withSeed(seed);

@@ -1,10 +1,12 @@
 package dev.nnj.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nnj.core.json.ModelArchive;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,6 +76,43 @@ class TrainCommandTest {
         assertTrue(run.out().contains("epoch 2/2  train loss "), run.out());
         assertTrue(run.out().matches("(?s).*\\nbackend: .+, \\d+ threads?\\n.*"), run.out());
         assertTrue(run.lastLine().startsWith("final: test accuracy "), run.out());
+    }
+
+    @Test
+    void dropLastOnTheCommandLineOverridesTheModelFileAndIsSaved(@TempDir Path dir) throws Exception {
+        String file = Files.readString(Path.of(CliRun.model("digits-mlp.json")));
+        Path off = Files.writeString(dir.resolve("off.json"), file);
+        Path on = Files.writeString(dir.resolve("on.json"), file.replace("\"batchSize\": 32,",
+                "\"batchSize\": 32, \"dropLast\": true,"));
+        String dropped = "batch size 32 (a short last batch dropped), 1 epochs, seed 42";
+
+        CliRun fromFile = CliRun.run("train", "--model", on.toString(), "--data", "digits", "--epochs", "1");
+        assertEquals(0, fromFile.exitCode(), fromFile.err());
+        assertTrue(fromFile.out().contains(dropped), fromFile.out());
+
+        Path saved = dir.resolve("on.nnj");
+        CliRun flag = CliRun.run("train", "--model", off.toString(), "--data", "digits", "--epochs", "1", "--drop-last",
+                "--save", saved.toString());
+        assertEquals(0, flag.exitCode(), flag.err());
+        assertTrue(flag.out().contains(dropped), flag.out());
+        assertTrue(ModelArchive.read(saved).spec().dropLast(), "a saved model keeps dropLast");
+
+        Path kept = dir.resolve("off.nnj");
+        CliRun negated = CliRun.run("train", "--model", on.toString(), "--data", "digits", "--epochs", "1",
+                "--no-drop-last", "--save", kept.toString());
+        assertEquals(0, negated.exitCode(), negated.err());
+        assertTrue(negated.out().contains("batch size 32, 1 epochs, seed 42"), negated.out());
+        assertFalse(ModelArchive.read(kept).spec().dropLast());
+    }
+
+    @Test
+    void aDropLastThatIsNotABooleanIsReportedNamingTheKey(@TempDir Path dir) throws Exception {
+        String file = Files.readString(Path.of(CliRun.model("digits-mlp.json")));
+        Path bad = Files.writeString(dir.resolve("bad.json"), file.replace("\"batchSize\": 32,",
+                "\"batchSize\": 32, \"dropLast\": \"yes\","));
+        CliRun run = CliRun.run("train", "--model", bad.toString(), "--data", "digits");
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.err().contains(bad + ": dropLast: expected true or false, got \"yes\"."), run.err());
     }
 
     @Test
