@@ -1,9 +1,14 @@
 package dev.nnj.spark;
 
+import dev.nnj.api.Buffer;
+import dev.nnj.api.DType;
 import dev.nnj.api.Parameter;
 import java.util.List;
 
-/** All parameters of a model as one flat array, in parameter order: what the driver broadcasts. */
+/**
+ * All parameters (and buffers) of a model as one flat array, in parameter order, then buffer order:
+ * what the driver broadcasts.
+ */
 final class Flat {
     private Flat() {
     }
@@ -50,6 +55,36 @@ final class Flat {
         for (Parameter p : params) {
             System.arraycopy(values, at, p.gradient().data(), 0, p.gradient().size());
             at += p.gradient().size();
+        }
+    }
+
+    static int bufferSize(List<Buffer> buffers) {
+        int n = 0;
+        for (Buffer b : buffers) {
+            n += b.value().size();
+        }
+        return n;
+    }
+
+    /** Copies the buffers' values into {@code out} from {@code at}, times {@code scale}. */
+    static void writeBuffers(List<Buffer> buffers, double[] out, int at, double scale) {
+        for (Buffer b : buffers) {
+            double[] v = b.value().data();
+            for (int j = 0, n = b.value().size(); j < n; j++) {
+                out[at + j] = v[j] * scale;
+            }
+            at += b.value().size();
+        }
+    }
+
+    /** Sets the buffers from {@code values}, from {@code at}; integer buffers rounded (sums of shares). */
+    static void readBuffers(double[] values, int at, List<Buffer> buffers) {
+        for (Buffer b : buffers) {
+            double[] v = b.value().data();
+            for (int j = 0, n = b.value().size(); j < n; j++) {
+                v[j] = b.dtype() == DType.I64 ? Math.rint(values[at + j]) : values[at + j];
+            }
+            at += b.value().size();
         }
     }
 }

@@ -1,11 +1,12 @@
 package dev.nnj.spark;
 
+import dev.nnj.api.Buffer;
 import dev.nnj.api.Parameter;
 import dev.nnj.api.Tensor;
 import dev.nnj.core.NnRuntime;
 import dev.nnj.core.build.AssembledModel;
-import dev.nnj.core.json.ModelFileReader;
 import dev.nnj.core.data.Shuffle;
+import dev.nnj.core.json.ModelFileReader;
 import dev.nnj.core.random.Seeds;
 import dev.nnj.core.train.TrainingStep;
 import java.io.Serializable;
@@ -39,11 +40,13 @@ final class Shard implements Serializable {
 
     /**
      * @param modelJson the model file
-     * @param parameters all parameter values, flattened in parameter order
+     * @param parameters all parameter values, flattened in parameter order, then all buffer values
      * @param batch the global indices of this step's batch
      * @param batchSize the global batch size, for the mean
-     * @return [gradient of every parameter (flattened) scaled by k/batchSize, the loss sum k·loss/batchSize, k,
-     *     then twice the nanoseconds this took (summed, and the maximum, as partitions are combined)]
+     * @return [gradient of every parameter (flattened) scaled by k/batchSize, every buffer after this
+     *     shard's forward pass scaled by k/batchSize (so that the sum over shards is their mean
+     *     weighted by share), the loss sum k·loss/batchSize, k, then twice the nanoseconds this took
+     *     (summed, and the maximum, as partitions are combined)]
      */
     double[] gradient(String modelJson, double[] parameters, long[] batch, int batchSize) {
         long start = System.nanoTime();
@@ -59,22 +62,26 @@ final class Shard implements Serializable {
             }
         }
         List<Parameter> params = model.model().parameters();
+        List<Buffer> buffers = model.model().buffers();
         int total = Flat.size(params);
-        double[] out = new double[total + 4];
+        int head = total + Flat.bufferSize(buffers);
+        double[] out = new double[head + 4];
         if (k == 0) {
             return out;
         }
         Flat.read(parameters, params);
+        Flat.readBuffers(parameters, total, buffers);
         x.setRows(k);
         y.setRows(k);
         // Not finite: the gradients stay zero, and the loss tells the driver not to update.
         double loss = trainingStep.gradients(x, y);
         double scale = (double) k / batchSize;
         Flat.writeGradients(params, out, scale);
-        out[total] = loss * scale;
-        out[total + 1] = k;
-        out[total + 2] = System.nanoTime() - start;
-        out[total + 3] = out[total + 2];
+        Flat.writeBuffers(buffers, out, total, scale);
+        out[head] = loss * scale;
+        out[head + 1] = k;
+        out[head + 2] = System.nanoTime() - start;
+        out[head + 3] = out[head + 2];
         return out;
     }
 
@@ -85,7 +92,9 @@ final class Shard implements Serializable {
      * {@code dropLast}, a batch shorter than {@code batchSize} (the shard's last) is skipped.
      *
      * @param round which group of {@code steps} steps of the epoch this is, from 0
-     * @return [parameters, optimizer state, loss sum over the steps' examples, examples used, nanoseconds this took]
+     * @param start the parameters, the buffers and the optimizer state, flattened
+     * @return [parameters, buffers, optimizer state, loss sum over the steps' examples, examples used,
+     *     nanoseconds this took]
      */
     double[] localSteps(String modelJson, double[] start, int batchSize, long seed, int epoch, int round, int steps) {
         long startNanos = System.nanoTime();
@@ -97,8 +106,10 @@ final class Shard implements Serializable {
             localEpoch = epoch;
         }
         List<Parameter> params = model.model().parameters();
-        int p = Flat.size(params);
+        List<Buffer> buffers = model.model().buffers();
+        int p = Flat.size(params) + Flat.bufferSize(buffers);
         Flat.read(start, params);
+        Flat.readBuffers(start, Flat.size(params), buffers);
         int s = OptimizerState.read(start, p, model.optimizer());
         double lossSum = 0;
         int used = 0;
@@ -122,7 +133,8 @@ final class Shard implements Serializable {
             used += k;
         }
         double[] out = new double[p + s + 3];
-        System.arraycopy(Flat.values(params), 0, out, 0, p);
+        System.arraycopy(Flat.values(params), 0, out, 0, Flat.size(params));
+        Flat.writeBuffers(buffers, out, Flat.size(params), 1.0);
         OptimizerState.write(model.optimizer(), out, p);
         out[p + s] = lossSum;
         out[p + s + 1] = used;
@@ -144,7 +156,8 @@ final class Shard implements Serializable {
         }
         // Discovery runs on the executor: extensions must be on its class path (spark-submit --jars).
         model = NnRuntime.discover().assemble(ModelFileReader.read(modelJson, "model"));
-        trainingStep = model.trainingStep();
+        // A stream of this shard's own: partitions do not draw the same dropout masks.
+        trainingStep = model.trainingStep("shard:" + (indices.length == 0 ? -1 : indices[0]));
         int batchSize = model.training().batchSize();
         x = Tensor.zeros(batchSize, model.model().inputShape().size());
         y = Tensor.zeros(batchSize, model.model().outputShape().size());

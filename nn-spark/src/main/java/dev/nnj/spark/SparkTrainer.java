@@ -2,6 +2,7 @@ package dev.nnj.spark;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.nnj.api.Buffer;
 import dev.nnj.api.DataException;
 import dev.nnj.api.Parameter;
 import dev.nnj.core.NnRuntime;
@@ -116,7 +117,10 @@ public final class SparkTrainer {
         int batches = options.batches(n);
         long trained = options.trainedExamples(n);
         List<Parameter> params = model.model().parameters();
+        List<Buffer> buffers = model.model().buffers();
         int total = Flat.size(params);
+        int head = total + Flat.bufferSize(buffers);
+        adapt(data, batchSize);
         int[] order = new int[n];
         List<EpochStats> stats = new ArrayList<>();
         int slots = slots(shards);
@@ -134,16 +138,18 @@ public final class SparkTrainer {
                     batch[i] = order[from + i];
                 }
                 long sparkStart = clock.sparkStart();
-                Broadcast<double[]> values = spark.broadcast(Flat.values(params));
-                double[] sum = step(shards, modelJson, values, batch, total);
+                Broadcast<double[]> values = spark.broadcast(withBuffers(params, buffers, total, head));
+                double[] sum = step(shards, modelJson, values, batch, head);
                 values.destroy();
-                clock.sparkDone(sparkStart, sum[total + 2], sum[total + 3]);
+                clock.sparkDone(sparkStart, sum[head + 2], sum[head + 3]);
                 Flat.readGradients(sum, params);
-                if (Double.isFinite(sum[total])) {
-                    // As on one machine: no update when the loss is not finite.
+                if (Double.isFinite(sum[head])) {
+                    // As on one machine: no update when the loss is not finite. The buffers become the
+                    // shards' buffers weighted by their share of the batch.
+                    Flat.readBuffers(sum, total, buffers);
                     step.update();
                 }
-                lossSum += sum[total] * batch.length;
+                lossSum += sum[head] * batch.length;
             }
             stats.add(clock.stats(epoch, lossSum / trained, trained));
             listener.onEpoch(stats.get(stats.size() - 1));
@@ -209,8 +215,10 @@ public final class SparkTrainer {
         }
         int rounds = (fullOrShort + localSteps - 1) / localSteps;
         List<Parameter> params = model.model().parameters();
-        int p = Flat.size(params);
+        List<Buffer> buffers = model.model().buffers();
+        int p = Flat.size(params) + Flat.bufferSize(buffers);
         int stateSize = OptimizerState.size(model.optimizer());
+        adapt(data, batchSize);
         String json = modelJson;
         List<EpochStats> stats = new ArrayList<>();
         int slots = slots(shards);
@@ -221,7 +229,7 @@ public final class SparkTrainer {
             for (int round = 0; round < rounds; round++) {
                 long sparkStart = clock.sparkStart();
                 double[] current = new double[p + stateSize];
-                System.arraycopy(Flat.values(params), 0, current, 0, p);
+                System.arraycopy(withBuffers(params, buffers, Flat.size(params), p), 0, current, 0, p);
                 OptimizerState.write(model.optimizer(), current, p);
                 Broadcast<double[]> values = spark.broadcast(current);
                 int e = epoch;
@@ -248,6 +256,7 @@ public final class SparkTrainer {
                     mean[i] /= contributing;
                 }
                 Flat.read(mean, params);
+                Flat.readBuffers(mean, Flat.size(params), buffers);
                 OptimizerState.read(mean, p, model.optimizer());
             }
             stats.add(clock.stats(epoch, lossSum / used, used));
@@ -255,6 +264,24 @@ public final class SparkTrainer {
         }
         shards.unpersist();
         return stats;
+    }
+
+    /** The parameters' values, then the buffers'. */
+    private static double[] withBuffers(List<Parameter> params, List<Buffer> buffers, int total, int head) {
+        double[] values = new double[head];
+        System.arraycopy(Flat.values(params), 0, values, 0, total);
+        Flat.writeBuffers(buffers, values, total, 1.0);
+        return values;
+    }
+
+    /**
+     * Lets the layers that learn from data (normalization) see every training example once, on the
+     * driver, streamed from the executors a partition at a time, before the first epoch.
+     */
+    private void adapt(JavaRDD<Example> data, int batchSize) {
+        if (model.model().adapts()) {
+            model.model().adapt(new RddBatches(data, model.model().inputShape().size(), Math.max(batchSize, 1_024)));
+        }
     }
 
     private static double[] step(JavaRDD<Shard> shards, String json, Broadcast<double[]> values, long[] batch,

@@ -54,4 +54,15 @@ public record AssembledModel(Sequential model, Loss loss, Optimizer optimizer, T
     public TrainingStep trainingStep() {
         return new TrainingStep(model, loss, optimizer, training.batchSize()).clipGradients(clipping);
     }
+
+    /**
+     * {@link #trainingStep()}, its random streams (dropout masks) named by the caller.
+     *
+     * @param stream the name of the step's random streams, e.g. one per Spark partition
+     * @return a step for batches of up to the spec's batch size (attaches the optimizer), with the
+     *     spec's clipping
+     */
+    public TrainingStep trainingStep(String stream) {
+        return new TrainingStep(model, loss, optimizer, training.batchSize(), stream).clipGradients(clipping);
+    }
 }

@@ -9,6 +9,7 @@ import dev.nnj.api.Schedule;
 import dev.nnj.api.Tensor;
 import dev.nnj.api.TrainingException;
 import dev.nnj.core.data.DataSet;
+import dev.nnj.core.data.TensorBatches;
 import dev.nnj.core.data.Shuffle;
 import dev.nnj.core.eval.Evaluation;
 import dev.nnj.core.eval.Evaluator;
@@ -30,6 +31,8 @@ import java.util.List;
  * (see {@link TrainingStep}). The result is the same to the bit.
  */
 public final class Trainer {
+    /** The batch in which layers that adapt see the training data. */
+    private static final int ADAPT_BATCH = 1_024;
     private final Sequential model;
     private final Loss loss;
     private final Optimizer optimizer;
@@ -131,6 +134,9 @@ public final class Trainer {
      * Trains epochs {@code firstEpoch} to {@code epochs} of the options: resuming after epoch
      * {@code firstEpoch - 1} gives the same weights as training in one go, since each epoch's order
      * comes from the seed and the epoch number alone (and the optimizer's state was restored).
+     * From the first epoch, layers that learn from the data before training
+     * ({@link dev.nnj.api.Layer#adapt}, e.g. {@code normalization}) first see {@code train}'s
+     * features; a resumed run keeps what they learned, saved with the model.
      *
      * @param train the training data
      * @param test evaluated after every epoch; may be {@code null}
@@ -152,6 +158,10 @@ public final class Trainer {
         }
         if (validation != null) {
             validation.checkFits(model);
+        }
+        if (firstEpoch == 1 && train.size() > 0) {
+            // Layers that learn from the data (normalization) do so once, before the first epoch.
+            model.adapt(new TensorBatches(train.features(), ADAPT_BATCH));
         }
         Evaluator evaluator = test == null && validation == null ? null
                 : new Evaluator(model, loss, Math.max(options.batchSize(), 256));

@@ -86,10 +86,32 @@ public final class TrainingStep {
      * @throws IllegalStateException if the optimizer refuses to be attached (e.g. it is already)
      */
     public TrainingStep(Sequential model, Loss loss, Optimizer optimizer, int maxBatch) {
+        this(model, loss, optimizer, requireNonNull(model, "model is null").newWorkspace(maxBatch));
+    }
+
+    /**
+     * As {@link #TrainingStep(Sequential, Loss, Optimizer, int)}, with the workspace's random
+     * streams (dropout masks) named by the caller, e.g. one per Spark partition, so that partitions
+     * do not draw the same masks.
+     *
+     * @param model the model to train; its parameters are updated
+     * @param loss the loss to minimise
+     * @param optimizer a new optimizer, attached here
+     * @param maxBatch the largest batch a step takes, &gt;= 1
+     * @param stream the name of the workspace's random streams ({@link Sequential#newWorkspace(int, String)})
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code maxBatch} is below 1
+     * @throws IllegalStateException if the optimizer refuses to be attached (e.g. it is already)
+     */
+    public TrainingStep(Sequential model, Loss loss, Optimizer optimizer, int maxBatch, String stream) {
+        this(model, loss, optimizer, requireNonNull(model, "model is null").newWorkspace(maxBatch, stream));
+    }
+
+    private TrainingStep(Sequential model, Loss loss, Optimizer optimizer, Workspace workspace) {
         this.model = requireNonNull(model, "model is null");
         this.loss = requireNonNull(loss, "loss is null");
         this.optimizer = requireNonNull(optimizer, "optimizer is null");
-        this.workspace = model.newWorkspace(maxBatch);
+        this.workspace = workspace;
         this.parameters = model.parameters();
         optimizer.attach(parameters);
         this.updateInParts = optimizer::update;

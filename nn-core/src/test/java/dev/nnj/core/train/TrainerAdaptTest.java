@@ -1,0 +1,73 @@
+package dev.nnj.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.nnj.api.Tensor;
+import dev.nnj.core.CoreExtension;
+import dev.nnj.core.NnRuntime;
+import dev.nnj.core.build.AssembledModel;
+import dev.nnj.core.build.TestOptimizerExtension;
+import dev.nnj.core.data.DataSet;
+import dev.nnj.core.json.ModelFileReader;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The trainer lets layers adapt (normalization) once, before the first epoch, on the training data. */
+class TrainerAdaptTest {
+    static final String MODEL = "{\"input\": [3], \"layers\": [{\"type\": \"normalization\"}, {\"type\": \"dense\", "
+            + "\"units\": 4, \"activation\": \"tanh\"}, {\"type\": \"normalization\"}, {\"type\": \"dense\", \"units\": 1}], "
+            + "\"loss\": \"mse\", \"optimizer\": {\"type\": \"sgd\", \"learningRate\": 0.01}, \"epochs\": 2, "
+            + "\"batchSize\": 8, \"seed\": 3}";
+
+    private final NnRuntime runtime = NnRuntime.of(new CoreExtension(), new TestOptimizerExtension());
+
+    /** 2,500 rows (three adapt batches of up to 1,024) of columns on scales 1, 1e4 and 1e-3. */
+    private static DataSet raw() {
+        SplittableRandom random = new SplittableRandom(9);
+        Tensor x = Tensor.zeros(2_500, 3);
+        Tensor y = Tensor.zeros(2_500, 1);
+        for (int r = 0; r < x.rows(); r++) {
+            x.set(r, 0, random.nextDouble());
+            x.set(r, 1, 20_000 + 1e4 * random.nextDouble());
+            x.set(r, 2, 1e-3 * random.nextGaussian());
+            y.set(r, 0, x.get(r, 0) + x.get(r, 1) / 1e4);
+        }
+        return DataSet.regression("raw", x, y);
+    }
+
+    private static double[] columnMeans(Tensor x) {
+        double[] m = new double[x.cols()];
+        for (int r = 0; r < x.rows(); r++) {
+            for (int c = 0; c < x.cols(); c++) {
+                m[c] += x.get(r, c) / x.rows();
+            }
+        }
+        return m;
+    }
+
+    @Test
+    void theFirstNormalizationLearnsTheRawColumnsAndTheSecondItsOwnInput() {
+        AssembledModel m = runtime.assemble(ModelFileReader.read(MODEL, "m.json"));
+        DataSet data = raw();
+        new Trainer(m.model(), m.loss(), m.optimizer(), m.training()).fit(data, null);
+        double[] mean = m.model().buffers().get(0).value().data();
+        double[] expected = columnMeans(data.features());
+        for (int c = 0; c < 3; c++) {
+            assertEquals(expected[c], mean[c], 1e-12 * Math.abs(expected[c]) + 1e-15, "mean of column " + c);
+        }
+        // The second normalization adapted to the tanh outputs of the (then untrained) first layers: within [-1, 1].
+        for (double v : m.model().buffers().get(2).value().data()) {
+            assertEquals(0, v, 1.0);
+        }
+        assertEquals(4, m.model().buffers().get(2).value().size());
+    }
+
+    @Test
+    void aResumedRunDoesNotAdaptAgain() {
+        AssembledModel m = runtime.assemble(ModelFileReader.read(MODEL, "m.json"));
+        new Trainer(m.model(), m.loss(), m.optimizer(), m.training()).fit(raw(), null, 2);
+        assertArrayEquals(new double[3], m.model().buffers().get(0).value().data(), 0.0);
+        assertArrayEquals(new double[] {1, 1, 1}, m.model().buffers().get(1).value().data(), 0.0);
+    }
+}
