@@ -21,10 +21,14 @@ import dev.nnj.core.init.HeUniform;
 import dev.nnj.core.init.NormalInitializer;
 import dev.nnj.core.init.XavierUniform;
 import dev.nnj.core.init.Zeros;
+import dev.nnj.core.layer.AvgPool2dProvider;
 import dev.nnj.core.layer.BatchNormProvider;
+import dev.nnj.core.layer.Conv2dProvider;
 import dev.nnj.core.layer.DenseProvider;
 import dev.nnj.core.layer.DropoutProvider;
+import dev.nnj.core.layer.FlattenProvider;
 import dev.nnj.core.layer.LayerNormProvider;
+import dev.nnj.core.layer.MaxPool2dProvider;
 import dev.nnj.core.layer.NormalizationProvider;
 import dev.nnj.core.loss.BinaryCrossEntropy;
 import dev.nnj.core.loss.Huber;
@@ -47,7 +51,8 @@ public final class CoreExtension implements NnExtension {
 
     @Override
     public List<LayerProvider> layers() {
-        return List.of(new DenseProvider(), new DropoutProvider(), new BatchNormProvider(), new LayerNormProvider(),
+        return List.of(new DenseProvider(), new DropoutProvider(), new Conv2dProvider(), new MaxPool2dProvider(),
+                new AvgPool2dProvider(), new FlattenProvider(), new BatchNormProvider(), new LayerNormProvider(),
                 new NormalizationProvider());
     }
 

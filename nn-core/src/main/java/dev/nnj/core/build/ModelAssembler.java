@@ -157,6 +157,8 @@ public final class ModelAssembler {
             component = entry.provider().create(config, context);
         } catch (IllegalArgumentException e) {
             throw new ModelConfigException(config.path() + " (" + config.type() + "): " + e.getMessage(), e);
+        } catch (ShapeMismatchException e) {
+            throw new ShapeMismatchException(config.path() + " (" + config.type() + "): " + e.getMessage(), e);
         }
         if (!type.isInstance(component)) {
             throw new ExtensionException(entry + " returned " + component + " for " + config.path()

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nnj.api.ModelConfigException;
 import dev.nnj.api.Parameter;
+import dev.nnj.api.Shape;
 import dev.nnj.api.ShapeMismatchException;
 import dev.nnj.api.UnknownComponentException;
 import dev.nnj.core.CoreExtension;
@@ -15,6 +16,8 @@ import dev.nnj.core.NnRuntime;
 import dev.nnj.core.json.ModelFileReader;
 import dev.nnj.core.layer.ActivationLayer;
 import dev.nnj.core.layer.DenseLayer;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class ModelAssemblerTest {
@@ -43,10 +46,34 @@ class ModelAssemblerTest {
     void listsKnownIdsForAnUnknownType() {
         UnknownComponentException e = assertThrows(UnknownComponentException.class,
                 () -> assemble(model("{\"type\": \"dense\", \"units\": 32}, {\"type\": \"dens\", \"units\": 10}")));
-        assertEquals("model.json: layers[1]: unknown layer type 'dens'. Did you mean 'dense'? Known layer types: dense, dropout. "
-                + "Extensions are found through META-INF/services/dev.nnj.api.spi.NnExtension in the jars on the class "
-                + "path and in the plugin directory (nnj --plugins DIR, or NNJ_PLUGINS); 'nnj list' shows what was "
-                + "found.", e.getMessage());
+        assertEquals("model.json: layers[1]: unknown layer type 'dens'. Did you mean 'dense'? Known layer types: "
+                + "avg-pool2d, batch-norm, conv2d, dense, dropout, flatten, layer-norm, max-pool2d, normalization. "
+                + "Extensions are found through "
+                + "META-INF/services/dev.nnj.api.spi.NnExtension in the jars on the class path and in the plugin "
+                + "directory (nnj --plugins DIR, or NNJ_PLUGINS); 'nnj list' shows what was found.", e.getMessage());
+    }
+
+    /** conv2d, max-pool2d, avg-pool2d, flatten and dense from a model file, the weight in PyTorch's layout. */
+    @Test
+    void buildsAConvolutionalNetwork() {
+        AssembledModel m = runtime.assemble(ModelFileReader.read("{\"input\": [1, 8, 8], \"layers\": ["
+                + "{\"type\": \"conv2d\", \"filters\": 4, \"kernel\": 3, \"padding\": 1, \"activation\": \"relu\"}, "
+                + "{\"type\": \"max-pool2d\", \"size\": 2}, {\"type\": \"avg-pool2d\", \"size\": [2, 1]}, "
+                + "{\"type\": \"flatten\"}, {\"type\": \"dense\", \"units\": 3}], "
+                + "\"loss\": \"softmax-cross-entropy\", \"optimizer\": \"sgd\"}", "model.json"));
+        assertEquals(List.of(Shape.of(4, 8, 8), Shape.of(4, 8, 8), Shape.of(4, 4, 4), Shape.of(4, 2, 4), Shape.of(32),
+                Shape.of(3)), IntStream.range(0, 6).mapToObj(i -> m.model().outputShape(i)).toList());
+        assertEquals("layers.0.weight", m.model().parameters().get(0).path());
+        assertEquals(Shape.of(4, 1, 3, 3), m.model().parameters().get(0).shape());
+        assertEquals(4 * 9 + 4 + 32 * 3 + 3, m.model().parameterCount());
+    }
+
+    @Test
+    void namesTheLayerThatRefusesItsInputShapeWhileItIsBuilt() {
+        ShapeMismatchException e = assertThrows(ShapeMismatchException.class,
+                () -> assemble(model("{\"type\": \"conv2d\", \"filters\": 4, \"kernel\": 3}")));
+        assertEquals("model.json: layers[0] (conv2d): expected examples of shape [C, H, W] (channels, height, width); "
+                + "got [64], of rank 1.", e.getMessage());
     }
 
     @Test

@@ -38,7 +38,9 @@ class NnModuleTest {
         Injector injector = Guice.createInjector(new NnModule(List.of(new CoreExtension())));
         Map<String, ComponentProvider<?>> layers = injector.getInstance(Key.get(
                 new TypeLiteral<Map<String, ComponentProvider<?>>>() { }, Names.named(NnModule.providersKey(ComponentKind.LAYER))));
-        assertEquals(List.of("dense", "dropout"), List.copyOf(layers.keySet()));
+        assertEquals(List.of("avg-pool2d", "batch-norm", "conv2d", "dense", "dropout", "flatten", "layer-norm", "max-pool2d",
+                "normalization"),
+                List.copyOf(layers.keySet()));
         ComponentRegistry registry = injector.getInstance(ComponentRegistry.class);
         assertSame(registry.entry(ComponentKind.LAYER, "dense").provider(), layers.get("dense"));
     }

@@ -30,13 +30,14 @@ class BadInputTest {
 
     @Test
     void unknownTypeIdListsTheKnownIds() throws IOException {
-        Path model = write("m.json", "{\"input\": [64], \"layers\": [{\"type\": \"conv2d\", \"units\": 3}], "
+        Path model = write("m.json", "{\"input\": [64], \"layers\": [{\"type\": \"lstm\", \"units\": 3}], "
                 + "\"loss\": \"softmax-cross-entropy\", \"optimizer\": \"sgd\"}");
         CliRun run = train(model, "digits");
         assertEquals(1, run.exitCode());
-        assertEquals("nnj: " + model + ": layers[0]: unknown layer type 'conv2d'. Known layer types: dense, dropout. Extensions "
-                + "are found through META-INF/services/dev.nnj.api.spi.NnExtension in the jars on the class path and "
-                + "in the plugin directory (nnj --plugins DIR, or NNJ_PLUGINS); 'nnj list' shows what was found.\n",
+        assertEquals("nnj: " + model + ": layers[0]: unknown layer type 'lstm'. Known layer types: avg-pool2d, batch-norm, "
+                + "conv2d, dense, dropout, flatten, layer-norm, max-pool2d, normalization. Extensions are found through "
+                + "META-INF/services/dev.nnj.api.spi.NnExtension in the jars on the class path and in the plugin "
+                + "directory (nnj --plugins DIR, or NNJ_PLUGINS); 'nnj list' shows what was found.\n",
                 run.err());
     }
 

@@ -1,0 +1,31 @@
+package dev.nnj.core.layer;
+
+import dev.nnj.api.Layer;
+import dev.nnj.api.spi.BuildContext;
+import dev.nnj.api.spi.Config;
+import dev.nnj.api.spi.LayerProvider;
+
+/**
+ * {@code avg-pool2d}, on inputs [C, H, W], the mean of each window, padding counted (the divisor
+ * is always kh·kw): keys {@code size} (required; an integer or [kh, kw]), {@code stride} (default:
+ * the size; an integer or [sh, sw]), {@code padding} (default 0; an integer or [ph, pw], at most
+ * half the size, as PyTorch requires).
+ */
+public final class AvgPool2dProvider implements LayerProvider {
+    /**
+     * The provider of {@code avg-pool2d}, which {@link dev.nnj.core.CoreExtension} registers. It holds no
+     * state, so one instance serves every model.
+     */
+    public AvgPool2dProvider() {
+    }
+
+    @Override
+    public String type() {
+        return "avg-pool2d";
+    }
+
+    @Override
+    public Layer create(Config config, BuildContext context) {
+        return new AvgPool2d(context.inputShape(), WindowKeys.pooling(config));
+    }
+}
