@@ -114,6 +114,8 @@ final class TorchFixture {
                             p.gradient().data(), tolerance);
                 }
             }
+            System.out.println("torch parity " + name + ": largest error " + largest(name) + " (tolerance " + tolerance
+                    + ")");
         }
     }
 
@@ -123,15 +125,7 @@ final class TorchFixture {
      * @param name the file's name without {@code .json}, e.g. {@code conv2d-basic}
      */
     static Case load(String name) {
-        JsonNode root;
-        try (InputStream in = TorchFixture.class.getResourceAsStream(FOLDER + name + ".json")) {
-            if (in == null) {
-                throw new AssertionError("no fixture " + FOLDER + name + ".json on the test class path");
-            }
-            root = JSON.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        JsonNode root = root(name);
         List<Step> steps = new ArrayList<>();
         for (JsonNode s : root.get("steps")) {
             Mode mode = "eval".equals(s.get("mode").asText()) ? Mode.INFERENCE : Mode.TRAIN;
@@ -145,11 +139,34 @@ final class TorchFixture {
     }
 
     /**
+     * Reads a case's file as JSON, for fields beyond {@link Case}'s (a composite model's layers, its
+     * targets and loss; a normalisation's adapt data).
+     *
+     * @param name the file's name without {@code .json}
+     */
+    static JsonNode root(String name) {
+        try (InputStream in = TorchFixture.class.getResourceAsStream(FOLDER + name + ".json")) {
+            if (in == null) {
+                throw new AssertionError("no fixture " + FOLDER + name + ".json on the test class path");
+            }
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return a fixture tensor of {@link #root}'s JSON, e.g. {@code root.get("adaptData")} */
+    static Values tensor(JsonNode node) {
+        return values(node);
+    }
+
+    /**
      * Checks values under the tolerance of the class comment.
      *
+     * @return the largest error, for the record
      * @throws AssertionError naming {@code what}, the index and both values of the worst mismatch
      */
-    static void assertClose(String what, double[] expected, double[] actual, double tolerance) {
+    static double assertClose(String what, double[] expected, double[] actual, double tolerance) {
         if (actual.length < expected.length) {
             throw new AssertionError(what + ": " + actual.length + " values; expected " + expected.length);
         }
@@ -166,6 +183,16 @@ final class TorchFixture {
             throw new AssertionError(what + "[" + worst + "]: expected " + expected[worst] + ", got " + actual[worst]
                     + " (error " + worstError + " > tolerance " + tolerance + ")");
         }
+        LARGEST.merge(what.split(" ")[0], worstError, Math::max);
+        return worstError;
+    }
+
+    /** The largest error seen per case (the first word of {@code what}), printed by {@link Case#check}. */
+    private static final Map<String, Double> LARGEST = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** @return the largest error of every comparison of a case so far */
+    static double largest(String name) {
+        return LARGEST.getOrDefault(name, 0.0);
     }
 
     /** @return values given in a parameter's declared shape, laid out as its storage keeps them */
