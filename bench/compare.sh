@@ -12,6 +12,11 @@
 # Before each measured epoch every peer trains WARMUP examples (default 60000, one epoch) on a
 # model of its own, so that JIT compilers and allocators are in their steady state, as in a training
 # run of many epochs.
+# Then, unless CNN=0, the CNN of models/fashion-cnn.json (conv 32 3x3, batch-norm, max-pool,
+# conv 64 3x3, batch-norm, max-pool, dense 128, dense 10; Adam) at batch 64: nnj (EJML and BLAS) against PyTorch float64 and
+# float32 (bench/pytorch_cnn.py), CNN_EXAMPLES training images (default 6400) after CNN_WARMUP
+# (default 3200), in the same interleaved rounds; its figures and ratios follow the MLP's. MLP=0
+# runs the CNN alone.
 # Installs the peers where missing (Debian's python3-torch and libopenblas0-openmp; DL4J 1.0.0-M2.1
 # from Maven Central, built in bench/dl4j, a project outside nnj's build). NO_DL4J=1 leaves DL4J out.
 set -euo pipefail
@@ -28,7 +33,10 @@ if ((${#need[@]})); then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need[@]}" >&2
 fi
-[[ -f nn-bench/target/benchmarks.jar ]] || mvn -B -q package -DskipTests >&2
+# (Re)built when missing or older than a source file, so that a run never measures stale code.
+if [[ ! -f nn-bench/target/benchmarks.jar || -n "$(find nn-*/src models -newer nn-bench/target/benchmarks.jar -type f | head -1)" ]]; then
+  mvn -B -q package -DskipTests >&2
+fi
 dl4j="${NO_DL4J:-}"
 if [[ -z "$dl4j" ]]; then
   [[ -f bench/dl4j/target/classpath.txt ]] || echo "building the DL4J peer (downloads ~150 MB from Maven Central once) ..." >&2
@@ -46,6 +54,7 @@ nnj() { # round, name, then extra JVM options
     "${name%%-*}" 2 "$warmup" 2>/dev/null > "$out/nnj-$name.$round.json"
 }
 for round in $(seq 1 "$rounds"); do
+  [[ "${MLP:-1}" != 0 ]] || break
   nnj "$round" ejml
   nnj "$round" blas -Dnnj.blas.native=true
   nnj "$round" blas-vector --add-modules jdk.incubator.vector -Dnnj.blas.native=false
@@ -62,6 +71,23 @@ for round in $(seq 1 "$rounds"); do
       /usr/bin/python3 bench/pytorch_mlp.py "$data" "$p" "$warmup" > "$out/pytorch-$p.$round.json"
   done
 done
+mkdir -p "$out/cnn"
+if [[ "${CNN:-1}" != 0 ]]; then
+  cnn_examples="${CNN_EXAMPLES:-6400}"
+  cnn_warmup="${CNN_WARMUP:-3200}"
+  for round in $(seq 1 "$rounds"); do
+    for backend in ejml blas; do
+      echo "round $round: cnn nnj $backend ..." >&2
+      OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 java -Dnnj.blas.native=true -cp "$jar" dev.nnj.bench.CompareCnn "$data" \
+        "$backend" 2 models/fashion-cnn.json "$cnn_examples" "$cnn_warmup" 2>/dev/null > "$out/cnn/nnj-$backend.$round.json"
+    done
+    for p in float64 float32; do
+      echo "round $round: cnn pytorch $p ..." >&2
+      LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-openmp OMP_NUM_THREADS=2 \
+        /usr/bin/python3 bench/pytorch_cnn.py "$data" "$p" "$cnn_examples" "$cnn_warmup" > "$out/cnn/pytorch-$p.$round.json"
+    done
+  done
+fi
 jar_mb=$(du -m nn-examples/target/nnj.jar 2>/dev/null | cut -f1 || echo null)
 
 /usr/bin/python3 - "$out" "${jar_mb:-null}" <<'PY'
@@ -72,7 +98,8 @@ keys = ["trainSamplesPerSecondBatch32", "trainSamplesPerSecondBatch128",
         "inferenceLatencyBatch1Micros", "inferenceSamplesPerSecondBatch1000", "peakResidentMegabytes"]
 rounds = {}
 for f in sorted(os.listdir(out)):
-    rounds.setdefault(f.split(".")[0], []).append(json.load(open(os.path.join(out, f))))
+    if f.endswith(".json"):
+        rounds.setdefault(f.split(".")[0], []).append(json.load(open(os.path.join(out, f))))
 runs = {}
 for name, rs in rounds.items():
     r = dict(rs[0])
@@ -80,17 +107,18 @@ for name, rs in rounds.items():
         r[k] = statistics.median(x[k] for x in rs)
     r["rounds"] = {k: [x[k] for x in rs] for k in keys[:4]}
     runs[name] = r
-print("%-22s %12s %12s %12s %14s %10s  %s" % ("run", "train b32/s", "train b128/s", "latency b1", "infer b1000/s", "peak MB", "compute"))
-for name, r in runs.items():
-    print("%-22s %12s %12s %10s µs %14s %10s  %s" % (name, *(r.get(k) for k in keys), r.get("kernels") or r.get("blas")))
-peer = runs["pytorch-float64"]
 ratios = {}
-for name, r in runs.items():
-    if name.startswith("nnj"):
-        ratios[name] = {k: round(r[k] / peer[k], 2) for k in keys[:4]}
-print("\nratio nnj / PyTorch float64 (latency: lower is better)")
-for name, r in ratios.items():
-    print("%-22s %12s %12s %13s %14s" % (name, *(r[k] for k in keys[:4])))
+if runs:
+    print("%-22s %12s %12s %12s %14s %10s  %s" % ("run", "train b32/s", "train b128/s", "latency b1", "infer b1000/s", "peak MB", "compute"))
+    for name, r in runs.items():
+        print("%-22s %12s %12s %10s µs %14s %10s  %s" % (name, *(r.get(k) for k in keys), r.get("kernels") or r.get("blas")))
+    peer = runs["pytorch-float64"]
+    for name, r in runs.items():
+        if name.startswith("nnj"):
+            ratios[name] = {k: round(r[k] / peer[k], 2) for k in keys[:4]}
+    print("\nratio nnj / PyTorch float64 (latency: lower is better)")
+    for name, r in ratios.items():
+        print("%-22s %12s %12s %13s %14s" % (name, *(r[k] for k in keys[:4])))
 dl4j_ratios = {}
 if "dl4j-float64" in runs:
     peer = runs["dl4j-float64"]
@@ -98,7 +126,27 @@ if "dl4j-float64" in runs:
     print("\nratio nnj / DL4J float64 (latency: lower is better)")
     for name, r in dl4j_ratios.items():
         print("%-22s %12s %12s %13s %14s" % (name, *(r[k] for k in keys[:4])))
+cnn = {}
+for f in sorted(os.listdir(os.path.join(out, "cnn"))):
+    cnn.setdefault(f.split(".")[0], []).append(json.load(open(os.path.join(out, "cnn", f))))
+cnn_runs, cnn_ratios = {}, {}
+if cnn:
+    print("\nCNN (models/fashion-cnn.json), batch 64: training samples/s, median of rounds")
+    for name, rs in cnn.items():
+        r = dict(rs[0])
+        r["trainSamplesPerSecondBatch64"] = statistics.median(x["trainSamplesPerSecondBatch64"] for x in rs)
+        r["rounds"] = [x["trainSamplesPerSecondBatch64"] for x in rs]
+        cnn_runs[name] = r
+        print("%-22s %12s  %s" % (name, r["trainSamplesPerSecondBatch64"], r.get("kernels") or r.get("blas")))
+    for peer in ("pytorch-float64", "pytorch-float32"):
+        if peer in cnn_runs:
+            print("ratio nnj / PyTorch %s:" % peer.split("-")[1], ", ".join("%s %.2f" % (n, r["trainSamplesPerSecondBatch64"]
+                  / cnn_runs[peer]["trainSamplesPerSecondBatch64"]) for n, r in cnn_runs.items() if n.startswith("nnj")))
+            cnn_ratios[peer] = {n: round(r["trainSamplesPerSecondBatch64"] / cnn_runs[peer]["trainSamplesPerSecondBatch64"], 2)
+                                for n, r in cnn_runs.items() if n.startswith("nnj")}
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
 print(json.dumps({"machine": {"cpu": cpu, "cores": os.cpu_count()}, "runs": runs,
-                  "ratiosToPytorchFloat64": ratios, "ratiosToDl4jFloat64": dl4j_ratios, "nnjJarMegabytes": None if jar_mb == "null" else int(jar_mb)}))
+                  "ratiosToPytorchFloat64": ratios, "ratiosToDl4jFloat64": dl4j_ratios,
+                  "cnn": {"runs": cnn_runs, "ratios": cnn_ratios},
+                  "nnjJarMegabytes": None if jar_mb == "null" else int(jar_mb)}))
 PY

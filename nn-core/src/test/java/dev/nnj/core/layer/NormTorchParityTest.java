@@ -79,7 +79,7 @@ class NormTorchParityTest {
         AssembledModel m = NnRuntime.of(new CoreExtension(), new TestOptimizerExtension()).assemble(ModelFileReader.read(model, "cnn-small.json"));
         Map<String, Safetensors.Entry> state = new LinkedHashMap<>();
         for (String group : new String[] {"params", "buffers"}) {
-            root.get(group).fields().forEachRemaining(f -> {
+            root.get(group).properties().forEach(f -> {
                 TorchFixture.Values v = TorchFixture.tensor(f.getValue());
                 long[] shape = java.util.Arrays.stream(v.shape()).asLongStream().toArray();
                 state.put(f.getKey().replace("layers.5.", "layers.4."), new Safetensors.Entry(shape, v.values()));
@@ -102,7 +102,7 @@ class NormTorchParityTest {
         assertEquals(step.get("loss").asDouble(), loss, TOLERANCE);
         ws.backward();
         Map<String, Safetensors.Entry> after = Weights.of(m.model());
-        step.get("buffersAfter").fields().forEachRemaining(f -> TorchFixture.assertClose("cnn-small " + f.getKey(),
+        step.get("buffersAfter").properties().forEach(f -> TorchFixture.assertClose("cnn-small " + f.getKey(),
                 TorchFixture.tensor(f.getValue()).values(), after.get(f.getKey()).values(), TOLERANCE));
         for (Parameter p : m.model().parameters()) {
             String torch = p.path().replace("layers.4.", "layers.5.");

@@ -227,7 +227,7 @@ final class TorchFixture {
 
     private static Map<String, Values> named(JsonNode node) {
         Map<String, Values> out = new LinkedHashMap<>();
-        node.fields().forEachRemaining(e -> out.put(e.getKey(), values(e.getValue())));
+        node.properties().forEach(e -> out.put(e.getKey(), values(e.getValue())));
         return out;
     }
 

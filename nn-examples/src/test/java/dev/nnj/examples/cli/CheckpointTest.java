@@ -40,6 +40,20 @@ class CheckpointTest {
         assertResumingEqualsTrainingInOneGo(Files.writeString(dir.resolve("plateau.json"), json).toString());
     }
 
+    /**
+     * Buffers are part of a checkpoint: a model that adapts a normalization before the first epoch
+     * and keeps a batch-norm's running statistics resumes to the same bytes (the resumed run does
+     * not adapt again; it loads what was learned).
+     */
+    @Test
+    void aModelWithBuffersResumesToTheSameBytes() throws Exception {
+        String json = Files.readString(Path.of(CliRun.model("digits-mlp.json"))).replace(
+                "\"layers\": [", "\"layers\": [{\"type\": \"normalization\"}, {\"type\": \"dense\", \"units\": 32}, "
+                        + "{\"type\": \"batch-norm\", \"activation\": \"relu\"}, ");
+        assertTrue(json.contains("batch-norm"), json);
+        assertResumingEqualsTrainingInOneGo(Files.writeString(dir.resolve("buffers.json"), json).toString());
+    }
+
     private void assertResumingEqualsTrainingInOneGo(String modelFile) throws Exception {
         Path once = dir.resolve("once");
         Path twice = dir.resolve("twice");

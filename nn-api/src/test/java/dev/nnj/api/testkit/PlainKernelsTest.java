@@ -1,0 +1,11 @@
+package dev.nnj.api.testkit;
+
+import dev.nnj.api.Kernels;
+
+/** nn-api's plain kernels, the reference that layers fall back to, under the kit's contract. */
+class PlainKernelsTest extends KernelsContract {
+    @Override
+    protected Kernels kernels(int threads) {
+        return Kernels.plain();
+    }
+}
