@@ -19,8 +19,8 @@ import org.apache.spark.sql.SparkSession;
  *
  * <pre>
  * spark-submit --class dev.nnj.spark.SparkMain nn-spark.jar --model M.json --data SOURCE [--test-data SOURCE]
- *     [--label-column NAME] [--features-column NAME] [--epochs N] [--batch-size B] [--mode sync|averaging]
- *     [--local-steps K] [--partitions P] [--save M.nnj] [--master local[N]]
+ *     [--label-column NAME] [--features-column NAME] [--epochs N] [--batch-size B] [--drop-last true|false]
+ *     [--mode sync|averaging] [--local-steps K] [--partitions P] [--save M.nnj] [--master local[N]]
  * </pre>
  *
  * SOURCE is {@code parquet:PATH}, {@code csv:PATH} (read by Spark on the executors) or
@@ -68,8 +68,9 @@ public final class SparkMain {
         }
         var spec = ModelFileReader.read(fileJson, modelFile);
         int epochs = Integer.parseInt(options.getOrDefault("--epochs", Integer.toString(spec.epochs())));
-        String modelJson = options.containsKey("--batch-size")
+        String sized = options.containsKey("--batch-size")
                 ? withBatchSize(fileJson, Integer.parseInt(options.get("--batch-size"))) : fileJson;
+        String modelJson = options.containsKey("--drop-last") ? withDropLast(sized, options.get("--drop-last")) : sized;
         String mode = options.getOrDefault("--mode", "sync");
         if (!mode.equals("sync") && !mode.equals("averaging")) {
             throw new IllegalArgumentException("--mode: expected sync or averaging; got '" + mode + "'.");
@@ -131,6 +132,14 @@ public final class SparkMain {
 
     private static String withBatchSize(String json, int batchSize) {
         var spec = ModelFileReader.read(json, "model").withBatchSize(batchSize);
+        return new String(ModelArchive.modelJson(spec), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String withDropLast(String json, String value) {
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException("--drop-last: expected true or false; got '" + value + "'.");
+        }
+        var spec = ModelFileReader.read(json, "model").withDropLast(Boolean.parseBoolean(value));
         return new String(ModelArchive.modelJson(spec), java.nio.charset.StandardCharsets.UTF_8);
     }
 
