@@ -24,7 +24,7 @@ public interface Schedule {
      *
      * @param epoch the epoch that has just ended, counted from 1
      * @param monitoredLoss the loss the trainer watches after that epoch: the validation loss, else
-     *     the test loss, else the mean training loss
+     *     the mean training loss (nnj's trainer never watches the test loss)
      */
     default void onEpochEnd(int epoch, double monitoredLoss) {
     }

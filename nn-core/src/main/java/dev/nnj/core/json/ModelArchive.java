@@ -73,7 +73,7 @@ public final class ModelArchive {
      * @param epoch the last completed epoch
      * @param step the optimizer steps taken so far
      * @param seed the root seed
-     * @param monitoredLoss the monitored loss of that epoch (validation, else test, else training
+     * @param monitoredLoss the monitored loss of that epoch (validation, else training
      *     loss), which chooses the best checkpoint; NaN if none
      * @param monitoredLosses the monitored loss of every epoch from 1 to {@code epoch} (NaN where
      *     none), so that a resumed run can replay it to a schedule that reacts to it

@@ -50,9 +50,10 @@ public record EpochResult(int epoch, double trainLoss, Evaluation test, double s
      * The loss that decides whether this epoch improved on the earlier ones.
      *
      * @return the loss that early stopping, schedules and the best checkpoint watch: the validation
-     *     loss, else the test loss, else the training loss
+     *     loss, else the training loss; never the test loss, so that no choice is made on the test
+     *     set (nnj's command line holds out part of the training data when something watches)
      */
     public double monitoredLoss() {
-        return validation != null ? validation.loss() : test != null ? test.loss() : trainLoss;
+        return validation != null ? validation.loss() : trainLoss;
     }
 }

@@ -86,8 +86,12 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--validation-split", paramLabel = "F",
             description = "Hold out this fraction of the training data (fixed seed) to watch: early stopping, "
-                    + "schedules and the best checkpoint then use its loss, and the test set stays untouched.")
+                    + "schedules and the best checkpoint use its loss. Without it, 10%% is held out when one of "
+                    + "them is used; the test set is never watched.")
     private Double validationSplit;
+
+    /** The fraction held out when something watches the monitored loss and no --validation-split is given. */
+    private static final double DEFAULT_VALIDATION = 0.1;
 
     @Option(names = "--early-stopping", paramLabel = "PATIENCE",
             description = "Stop when the monitored loss has not improved for PATIENCE epochs, and keep the best "
@@ -143,6 +147,16 @@ final class TrainCommand implements Callable<Integer> {
             DataSet.Split held = DataSources.holdOut(train, validationSplit);
             train = held.train();
             validation = held.test();
+        } else if (watches(assembled)) {
+            // Something chooses by the monitored loss: it must not be the test set's.
+            DataSet.Split held = DataSources.holdOut(train, DEFAULT_VALIDATION);
+            train = held.train();
+            validation = held.test();
+            if (!json) {
+                out.println("validation: " + validation.size() + " training examples (10%, fixed seed) held out for "
+                        + "early stopping, the best checkpoint and the schedule; the test set is never watched "
+                        + "(--validation-split F sets the fraction)");
+            }
         }
         EpochReporter reporter = new EpochReporter(out, json, assembled.training().epochs());
         if (!json) {
@@ -209,6 +223,26 @@ final class TrainCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * @return whether something of this run chooses by the monitored loss: early stopping, the best
+     *     checkpoint, or a schedule that hears it (one that overrides {@code Schedule.onEpochEnd})
+     */
+    private boolean watches(AssembledModel assembled) {
+        if (patience != null || checkpointDir != null) {
+            return true;
+        }
+        dev.nnj.api.Schedule schedule = assembled.schedule();
+        if (schedule == null) {
+            return false;
+        }
+        try {
+            return schedule.getClass().getMethod("onEpochEnd", int.class, double.class).getDeclaringClass()
+                    != dev.nnj.api.Schedule.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     private ModelSpec overridden(ModelSpec s) {

@@ -58,6 +58,28 @@ class TrainCommandTest {
         assertTrue(summary.get("testAccuracy").asDouble() >= 0.95, run.lastLine());
     }
 
+    /**
+     * No choice is made on the test set: early stopping without --validation-split holds out 10% of
+     * the training data (1,437 digits: 144) and watches its loss, says so, and leaves the test set
+     * alone; without anything that watches, nothing is held out.
+     */
+    @Test
+    void earlyStoppingWithoutAValidationSplitHoldsOutTenPercentOfTheTrainingData() throws Exception {
+        CliRun run = CliRun.run("train", "--model", CliRun.model("digits-mlp.json"), "--data", "digits", "--epochs", "2",
+                "--early-stopping", "3");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("validation: 144 training examples (10%, fixed seed) held out for early stopping, "
+                + "the best checkpoint and the schedule; the test set is never watched (--validation-split F sets the "
+                + "fraction)"), run.out());
+        assertTrue(run.out().contains("validation loss"), run.out());
+        CliRun json = CliRun.run("train", "--model", CliRun.model("digits-mlp.json"), "--data", "digits", "--epochs", "1",
+                "--early-stopping", "3", "--json");
+        assertTrue(new ObjectMapper().readTree(json.out().lines().findFirst().orElseThrow()).has("validationLoss"),
+                json.out());
+        CliRun plain = CliRun.run("train", "--model", CliRun.model("digits-mlp.json"), "--data", "digits", "--epochs", "1");
+        assertFalse(plain.out().contains("validation"), plain.out());
+    }
+
     @Test
     void backendAndThreadsCanBeChosen() {
         CliRun run = CliRun.run("train", "--model", CliRun.model("digits-mlp.json"), "--data", "digits", "--epochs", "1",
