@@ -158,6 +158,9 @@ final class TrainCommand implements Callable<Integer> {
                         + "(--validation-split F sets the fraction)");
             }
         }
+        if (checkpoint == null) {
+            ScaleWarning.check(train, assembled.model()).ifPresent(spec.commandLine().getErr()::println);
+        }
         EpochReporter reporter = new EpochReporter(out, json, assembled.training().epochs());
         if (!json) {
             reporter.header(model != null ? model : resume, assembled, train, test, runtime.kernels());
