@@ -8,8 +8,27 @@ package dev.nnj.core.eval;
  * @param meanAbsoluteError the mean |prediction - target| over all values; NaN for classification
  * @param confusion [true class][predicted class] counts; empty for regression
  * @param examples the number of examples
+ * @param classificationMetrics per-class precision, recall and F1, their averages, log loss and, for
+ *     two classes, ROC-AUC and average precision; {@code null} for regression, or when the evaluator
+ *     did not compute them (nn-spark's sums only the confusion matrix)
+ * @param regressionMetrics MAE, RMSE and R²; {@code null} for classification, or when not computed
  */
-public record Evaluation(double loss, double accuracy, double meanAbsoluteError, int[][] confusion, int examples) {
+public record Evaluation(double loss, double accuracy, double meanAbsoluteError, int[][] confusion, int examples,
+        ClassificationMetrics classificationMetrics, RegressionMetrics regressionMetrics) {
+
+    /**
+     * An evaluation without the detailed metrics: {@link #classificationMetrics()} and {@link
+     * #regressionMetrics()} are {@code null}.
+     *
+     * @param loss the mean loss per example
+     * @param accuracy the fraction classified correctly; NaN for regression
+     * @param meanAbsoluteError the mean |prediction - target| over all values; NaN for classification
+     * @param confusion [true class][predicted class] counts; empty for regression
+     * @param examples the number of examples
+     */
+    public Evaluation(double loss, double accuracy, double meanAbsoluteError, int[][] confusion, int examples) {
+        this(loss, accuracy, meanAbsoluteError, confusion, examples, null, null);
+    }
 
     /**
      * Whether the data had class labels, so that {@link #accuracy()} and {@link #confusion()} mean

@@ -7,7 +7,10 @@ import dev.nnj.core.data.DataSet;
 import dev.nnj.core.model.Sequential;
 import dev.nnj.core.model.Workspace;
 
-/** Computes the loss, accuracy (or mean absolute error) and confusion matrix of a model on data. */
+/**
+ * Computes the loss, accuracy (or mean absolute error) and confusion matrix of a model on data, and
+ * the detailed {@link ClassificationMetrics} or {@link RegressionMetrics}.
+ */
 public final class Evaluator {
     private final Sequential model;
     private final Loss loss;
@@ -34,8 +37,8 @@ public final class Evaluator {
      * Runs the model in inference mode over every example of {@code data}, in order.
      *
      * @param data the examples; not modified
-     * @return the mean loss, and accuracy and confusion matrix (classification) or mean absolute
-     *     error (regression)
+     * @return the mean loss, and accuracy, confusion matrix and {@link ClassificationMetrics}
+     *     (classification) or mean absolute error and {@link RegressionMetrics} (regression)
      * @throws dev.nnj.api.ShapeMismatchException if the data does not fit the model's input or output
      * @throws dev.nnj.api.DataException if a label is outside the model's classes
      */
@@ -52,14 +55,23 @@ public final class Evaluator {
         double lossSum = 0;
         double absSum = 0;
         int correct = 0;
+        // every output (and target) is kept, [n, outputs], for the metrics that need them all (AUC, R²)
+        Tensor allOutputs = Tensor.zeros(n, outputs);
+        Tensor allTargets = data.hasLabels() ? null : Tensor.zeros(n, outputs);
+        int[] labels = data.hasLabels() ? new int[n] : null;
         for (int from = 0; from < n; from += workspace.maxBatch()) {
             int count = Math.min(workspace.maxBatch(), n - from);
             data.gather(order, from, count, x, y);
             Tensor out = workspace.forward(x, Mode.INFERENCE);
             lossSum += loss.compute(out, y, null) * count;
+            System.arraycopy(out.data(), 0, allOutputs.data(), from * outputs, count * outputs);
+            if (allTargets != null) {
+                System.arraycopy(y.data(), 0, allTargets.data(), from * outputs, count * outputs);
+            }
             for (int i = 0; i < count; i++) {
                 if (data.hasLabels()) {
                     int truth = data.label(from + i);
+                    labels[from + i] = truth;
                     int predicted = Predictions.predictedClass(loss, out, i);
                     confusion[truth][predicted]++;
                     correct += truth == predicted ? 1 : 0;
@@ -73,6 +85,8 @@ public final class Evaluator {
         return new Evaluation(lossSum / n,
                 data.hasLabels() ? (double) correct / n : Double.NaN,
                 data.hasLabels() ? Double.NaN : absSum / ((double) n * outputs),
-                confusion, n);
+                confusion, n,
+                data.hasLabels() ? ClassificationMetrics.of(labels, Predictions.probabilities(loss, allOutputs)) : null,
+                data.hasLabels() ? null : RegressionMetrics.of(allTargets, allOutputs));
     }
 }

@@ -1,7 +1,9 @@
 /**
  * Measuring a model on data: {@link dev.nnj.core.eval.Evaluator} runs it in inference mode and
- * reports an {@link dev.nnj.core.eval.Evaluation} (mean loss, accuracy and confusion matrix, or
- * mean absolute error); {@link dev.nnj.core.eval.Predictions} turns outputs into probabilities and
- * classes.
+ * reports an {@link dev.nnj.core.eval.Evaluation}: the mean loss with accuracy, confusion matrix and
+ * {@link dev.nnj.core.eval.ClassificationMetrics} (per-class precision, recall and F1, log loss,
+ * ROC-AUC and average precision), or mean absolute error and
+ * {@link dev.nnj.core.eval.RegressionMetrics} (MAE, RMSE, R²). {@link dev.nnj.core.eval.Predictions}
+ * turns outputs into probabilities and classes.
  */
 package dev.nnj.core.eval;

@@ -80,6 +80,7 @@ final class EpochReporter implements TrainingListener {
             if (last.isClassification()) {
                 o.put("confusionMatrix", last.confusion());
             }
+            MetricsReport.put(o, "test", last);
             println(o);
         } else {
             if (last.isClassification()) {

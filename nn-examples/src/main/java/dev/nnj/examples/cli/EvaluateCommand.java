@@ -15,7 +15,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code nnj evaluate}: the loss and accuracy (or MAE) of a saved model on data. */
+/**
+ * {@code nnj evaluate}: the loss and accuracy (or MAE) of a saved model on data, with per-class
+ * precision, recall and F1, log loss and, for two classes, ROC-AUC and PR-AUC (or RMSE and R²).
+ */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Evaluate a saved model (.nnj) on the test data 'nnj train --data DATA' uses: the "
                 + "source's test part (fashion-mnist's t10k), else its fixed-seed 20%% split.")
@@ -52,6 +55,7 @@ final class EvaluateCommand implements Callable<Integer> {
             } else {
                 o.put("meanAbsoluteError", e.meanAbsoluteError());
             }
+            MetricsReport.put(o, "", e);
             out.println(Json.line(o));
         } else {
             if (e.isClassification()) {
@@ -60,6 +64,7 @@ final class EvaluateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%s on %,d examples of %s: loss %.4f%n", e.isClassification()
                     ? String.format(Locale.ROOT, "accuracy %.4f", e.accuracy())
                     : String.format(Locale.ROOT, "MAE %.4f", e.meanAbsoluteError()), e.examples(), test.name(), e.loss());
+            MetricsReport.print(out, e);
         }
         out.flush();
         return 0;
