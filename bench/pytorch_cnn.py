@@ -11,12 +11,11 @@ Usage: pytorch_cnn.py FASHION_DIR float64|float32 [EXAMPLES [WARMUP]]
 """
 import os
 import sys
-import time
 
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pytorch_mlp import blas_libraries, peak_resident_megabytes, read_idx  # noqa: E402
+from pytorch_mlp import blas_libraries, peak_resident_megabytes, read_idx, train_epoch  # noqa: E402
 
 
 def model(dtype):
@@ -29,17 +28,7 @@ def model(dtype):
 
 
 def train(net, x, y, batch, n):
-    loss_fn = torch.nn.CrossEntropyLoss()
-    opt = torch.optim.Adam(net.parameters(), lr=1e-3)
-    order = torch.randperm(x.shape[0])[:n]
-    start = time.perf_counter()
-    for i in range(0, n, batch):
-        idx = order[i:i + batch]
-        opt.zero_grad()
-        loss = loss_fn(net(x[idx]), y[idx])
-        loss.backward()
-        opt.step()
-    return n / (time.perf_counter() - start)
+    return train_epoch(net, x, y, batch, limit=n, optimizer=lambda params: torch.optim.Adam(params, lr=1e-3))
 
 
 def main():

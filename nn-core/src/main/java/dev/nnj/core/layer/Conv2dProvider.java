@@ -1,12 +1,10 @@
 package dev.nnj.core.layer;
 
-import dev.nnj.api.Activation;
 import dev.nnj.api.Initializer;
 import dev.nnj.api.Layer;
 import dev.nnj.api.spi.BuildContext;
 import dev.nnj.api.spi.Config;
 import dev.nnj.api.spi.LayerProvider;
-import dev.nnj.api.spi.MapConfig;
 
 /**
  * {@code conv2d}, on inputs [C, H, W]: keys {@code filters} (required, &gt;= 1), {@code kernel}
@@ -40,12 +38,8 @@ public final class Conv2dProvider implements LayerProvider {
         boolean bias = config.getBoolean("bias", true);
         Conv2d layer = new Conv2d(context.inputShape(), filters, window, bias, context.kernels());
 
-        String defaultInit = config.getComponent("activation").map(context::activation)
-                .flatMap(Activation::preferredInitializer).orElse("xavier-uniform");
-        Initializer weightInit = context.initializer(
-                config.getComponent("weightInit").orElse(MapConfig.ofSpec(config.path() + ".weightInit", defaultInit)));
-        Initializer biasInit = context.initializer(
-                config.getComponent("biasInit").orElse(MapConfig.ofSpec(config.path() + ".biasInit", "zeros")));
+        Initializer weightInit = LayerInit.weight(config, context);
+        Initializer biasInit = LayerInit.bias(config, context);
         int area = window.kernelHeight() * window.kernelWidth();
         int fanIn = context.inputShape().dim(0) * area;
         int fanOut = filters * area;

@@ -6,7 +6,6 @@ import dev.nnj.api.Layer;
 import dev.nnj.api.spi.BuildContext;
 import dev.nnj.api.spi.Config;
 import dev.nnj.api.spi.LayerProvider;
-import dev.nnj.api.spi.MapConfig;
 import dev.nnj.core.math.Kernels;
 
 /**
@@ -35,13 +34,8 @@ public final class DenseProvider implements LayerProvider {
             throw config.invalid("units", "an integer >= 1");
         }
         int inputs = context.inputShape().size();
-        // The activation says which initialiser suits the layer before it (He before a ReLU).
-        String defaultInit = config.getComponent("activation").map(context::activation)
-                .flatMap(Activation::preferredInitializer).orElse("xavier-uniform");
-        Initializer weightInit = context.initializer(
-                config.getComponent("weightInit").orElse(MapConfig.ofSpec(config.path() + ".weightInit", defaultInit)));
-        Initializer biasInit = context.initializer(
-                config.getComponent("biasInit").orElse(MapConfig.ofSpec(config.path() + ".biasInit", "zeros")));
+        Initializer weightInit = LayerInit.weight(config, context);
+        Initializer biasInit = LayerInit.bias(config, context);
 
         DenseLayer layer = new DenseLayer(inputs, units,
                 context.service(Kernels.class).orElseGet(Kernels::defaultKernels));

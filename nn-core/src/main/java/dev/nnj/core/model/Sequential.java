@@ -179,11 +179,7 @@ public final class Sequential {
     }
 
     private static boolean overridesAdapt(Layer layer) {
-        try {
-            return layer.getClass().getMethod("adapt", AdaptData.class).getDeclaringClass() != Layer.class;
-        } catch (NoSuchMethodException e) {
-            return false;
-        }
+        return Overrides.method(layer, "adapt", AdaptData.class);
     }
 
     /**

@@ -187,12 +187,7 @@ public final class Workspace {
     }
 
     private static boolean overrides(Layer layer, Class<?> last) {
-        try {
-            return layer.getClass().getMethod("backward", Tensor.class, Tensor.class, Tensor.class, Tensor.class,
-                    last).getDeclaringClass() != Layer.class;
-        } catch (NoSuchMethodException e) {
-            return false;
-        }
+        return Overrides.method(layer, "backward", Tensor.class, Tensor.class, Tensor.class, Tensor.class, last);
     }
 
     /** One layer's context in this workspace: made once, its mode and listener set per pass. */

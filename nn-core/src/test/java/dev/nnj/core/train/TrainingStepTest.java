@@ -90,8 +90,8 @@ class TrainingStepTest {
     void updatingInPartsDuringBackwardEqualsSteppingWholeBitForBit() {
         Sequential parts = model();
         Sequential whole = model();
-        TrainingStep a = new TrainingStep(parts, new MeanSquaredError(), new PartsSgd(0.1), 4);
-        TrainingStep b = new TrainingStep(whole, new MeanSquaredError(), new PartsSgd(0.1), 4).updateDuringBackward(false);
+        TrainingStep a = new TrainingStep(parts, new MeanSquaredError(), PlainSgd.inParts(0.1), 4);
+        TrainingStep b = new TrainingStep(whole, new MeanSquaredError(), PlainSgd.inParts(0.1), 4).updateDuringBackward(false);
         for (int i = 0; i < 5; i++) {
             a.step(x, y);
             b.step(x, y);
@@ -194,58 +194,7 @@ class TrainingStepTest {
             step.gradients(x, y);
             step.update();
         });
-        TrainingStep parts = new TrainingStep(model(), new MeanSquaredError(), new PartsSgd(0.01), 4);
+        TrainingStep parts = new TrainingStep(model(), new MeanSquaredError(), PlainSgd.inParts(0.01), 4);
         Allocations.assertAllocatesAtMost(16, 2_000, () -> parts.step(x, y));
-    }
-
-    /** w -= lr · g, whole or in parts during backward. */
-    private static final class PartsSgd implements Optimizer {
-        private final List<Parameter> parameters = new ArrayList<>();
-        private double learningRate;
-
-        PartsSgd(double learningRate) {
-            this.learningRate = learningRate;
-        }
-
-        @Override
-        public void attach(List<Parameter> params) {
-            parameters.addAll(params);
-        }
-
-        @Override
-        public void step() {
-            for (int i = 0; i < parameters.size(); i++) {
-                Parameter p = parameters.get(i);
-                update(p, 0, p.value().size());
-            }
-        }
-
-        @Override
-        public boolean updatesInParts() {
-            return true;
-        }
-
-        @Override
-        public void beginStep() {
-        }
-
-        @Override
-        public void update(Parameter p, int from, int to) {
-            double[] w = p.value().data();
-            double[] g = p.gradient().data();
-            for (int j = from; j < to; j++) {
-                w[j] -= learningRate * g[j];
-            }
-        }
-
-        @Override
-        public double learningRate() {
-            return learningRate;
-        }
-
-        @Override
-        public void setLearningRate(double newLearningRate) {
-            this.learningRate = newLearningRate;
-        }
     }
 }

@@ -1,0 +1,32 @@
+package dev.nnj.core.layer;
+
+import dev.nnj.api.Activation;
+import dev.nnj.api.Initializer;
+import dev.nnj.api.spi.BuildContext;
+import dev.nnj.api.spi.Config;
+import dev.nnj.api.spi.MapConfig;
+
+/**
+ * The {@code weightInit} and {@code biasInit} keys of layers with a weight and a bias (dense,
+ * conv2d), read alike: the weight's default is what the layer's {@code activation} prefers
+ * ({@link Activation#preferredInitializer()}, He before a ReLU), else {@code xavier-uniform}; the
+ * bias's is {@code zeros}.
+ */
+final class LayerInit {
+    private LayerInit() {
+    }
+
+    /** @return the weight's initialiser, from {@code weightInit} or the activation's preference */
+    static Initializer weight(Config config, BuildContext context) {
+        String preferred = config.getComponent("activation").map(context::activation)
+                .flatMap(Activation::preferredInitializer).orElse("xavier-uniform");
+        return context.initializer(
+                config.getComponent("weightInit").orElse(MapConfig.ofSpec(config.path() + ".weightInit", preferred)));
+    }
+
+    /** @return the bias's initialiser, from {@code biasInit}, else zeros */
+    static Initializer bias(Config config, BuildContext context) {
+        return context.initializer(
+                config.getComponent("biasInit").orElse(MapConfig.ofSpec(config.path() + ".biasInit", "zeros")));
+    }
+}
