@@ -83,6 +83,10 @@ public final class ModelAssembler {
         if (spec.layers().isEmpty()) {
             throw new ModelConfigException("layers: a model needs at least one layer.");
         }
+        if (spec.input() == null) {
+            throw new ModelConfigException("no \"input\": its width comes from the table this model trains on; train "
+                    + "it on a table (--data csv:FILE), or give \"input\".");
+        }
         TrainingOptions training = training(spec);
         Sequential.Builder builder = Sequential.builder(spec.input()).seed(spec.seed());
         Shape shape = spec.input();

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.nnj.api.Shape;
 import dev.nnj.api.spi.Config;
+import dev.nnj.core.table.TableOptions;
 import dev.nnj.core.train.GradientClipping;
 import java.util.List;
 
@@ -11,7 +12,7 @@ import java.util.List;
  * A model as declared in a model file: type ids and their settings, not yet built.
  *
  * @param source where it was read from, for messages (a file name or {@code <code>})
- * @param input the shape of one input example
+ * @param input the shape of one input example; {@code null} when the model file leaves it to the table
  * @param layers one config per layer, in order
  * @param loss the loss config
  * @param optimizer the optimizer config
@@ -20,9 +21,30 @@ import java.util.List;
  * @param seed the root seed of initialisation and data order
  * @param clipping gradient clipping ({@code gradientClipNorm}, {@code gradientClipValue})
  * @param dropLast whether an epoch skips a last batch shorter than {@code batchSize} ({@code dropLast})
+ * @param table how a CSV table becomes the input (the model file's {@code "table"}), or {@code null}
+ *     when the file has none; see {@link TableOptions}
  */
 public record ModelSpec(String source, Shape input, List<Config> layers, Config loss, Config optimizer,
-        int batchSize, int epochs, long seed, GradientClipping clipping, boolean dropLast) {
+        int batchSize, int epochs, long seed, GradientClipping clipping, boolean dropLast, TableOptions table) {
+
+    /**
+     * A spec without table options.
+     *
+     * @param source where it was read from, for messages (a file name or {@code <code>})
+     * @param input the shape of one input example
+     * @param layers one config per layer, in order; copied
+     * @param loss the loss config
+     * @param optimizer the optimizer config
+     * @param batchSize examples per training step
+     * @param epochs passes over the training data
+     * @param seed the root seed of initialisation and data order
+     * @param clipping gradient clipping; {@link GradientClipping#NONE} for none
+     * @param dropLast whether an epoch skips a last batch shorter than {@code batchSize}
+     */
+    public ModelSpec(String source, Shape input, List<Config> layers, Config loss, Config optimizer, int batchSize,
+            int epochs, long seed, GradientClipping clipping, boolean dropLast) {
+        this(source, input, layers, loss, optimizer, batchSize, epochs, seed, clipping, dropLast, null);
+    }
 
     /**
      * A spec that trains on every example (without {@code dropLast}).
@@ -72,11 +94,12 @@ public record ModelSpec(String source, Shape input, List<Config> layers, Config 
      * @param seed the root seed of initialisation and data order
      * @param clipping gradient clipping; {@link GradientClipping#NONE} for none
      * @param dropLast whether an epoch skips a last batch shorter than {@code batchSize}
-     * @throws NullPointerException if a part other than the numbers is null
+     * @param table the table options, or {@code null}
+     * @throws NullPointerException if a part other than the numbers, the input and the table is null
+     *     (a null input is given by a table's width; the model cannot be built without one)
      */
     public ModelSpec {
         requireNonNull(source, "source is null");
-        requireNonNull(input, "input is null");
         layers = List.copyOf(layers);
         requireNonNull(loss, "loss is null");
         requireNonNull(optimizer, "optimizer is null");
@@ -90,7 +113,7 @@ public record ModelSpec(String source, Shape input, List<Config> layers, Config 
      * @return a copy of this spec with that batch size
      */
     public ModelSpec withBatchSize(int newBatchSize) {
-        return new ModelSpec(source, input, layers, loss, optimizer, newBatchSize, epochs, seed, clipping, dropLast);
+        return new ModelSpec(source, input, layers, loss, optimizer, newBatchSize, epochs, seed, clipping, dropLast, table);
     }
 
     /**
@@ -100,7 +123,7 @@ public record ModelSpec(String source, Shape input, List<Config> layers, Config 
      * @return a copy of this spec with that number of epochs
      */
     public ModelSpec withEpochs(int newEpochs) {
-        return new ModelSpec(source, input, layers, loss, optimizer, batchSize, newEpochs, seed, clipping, dropLast);
+        return new ModelSpec(source, input, layers, loss, optimizer, batchSize, newEpochs, seed, clipping, dropLast, table);
     }
 
     /**
@@ -111,7 +134,7 @@ public record ModelSpec(String source, Shape input, List<Config> layers, Config 
      * @return a copy of this spec with that optimizer
      */
     public ModelSpec withOptimizer(Config newOptimizer) {
-        return new ModelSpec(source, input, layers, loss, newOptimizer, batchSize, epochs, seed, clipping, dropLast);
+        return new ModelSpec(source, input, layers, loss, newOptimizer, batchSize, epochs, seed, clipping, dropLast, table);
     }
 
     /**
@@ -121,7 +144,7 @@ public record ModelSpec(String source, Shape input, List<Config> layers, Config 
      * @return a copy of this spec with that seed
      */
     public ModelSpec withSeed(long newSeed) {
-        return new ModelSpec(source, input, layers, loss, optimizer, batchSize, epochs, newSeed, clipping, dropLast);
+        return new ModelSpec(source, input, layers, loss, optimizer, batchSize, epochs, newSeed, clipping, dropLast, table);
     }
 
     /**
@@ -131,6 +154,28 @@ public record ModelSpec(String source, Shape input, List<Config> layers, Config 
      * @return a copy of this spec with that setting
      */
     public ModelSpec withDropLast(boolean newDropLast) {
-        return new ModelSpec(source, input, layers, loss, optimizer, batchSize, epochs, seed, clipping, newDropLast);
+        return new ModelSpec(source, input, layers, loss, optimizer, batchSize, epochs, seed, clipping, newDropLast, table);
+    }
+
+    /**
+     * Sets the table options, e.g. after command-line overrides.
+     *
+     * @param newTable the options, or {@code null} for none
+     * @return a copy of this spec with those options
+     */
+    public ModelSpec withTable(TableOptions newTable) {
+        return new ModelSpec(source, input, layers, loss, optimizer, batchSize, epochs, seed, clipping, dropLast,
+                newTable);
+    }
+
+    /**
+     * Sets the input shape, e.g. to the width of a table's encoding.
+     *
+     * @param newInput the shape of one input example
+     * @return a copy of this spec with that input
+     */
+    public ModelSpec withInput(Shape newInput) {
+        return new ModelSpec(source, newInput, layers, loss, optimizer, batchSize, epochs, seed, clipping, dropLast,
+                table);
     }
 }

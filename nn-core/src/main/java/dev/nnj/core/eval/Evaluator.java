@@ -17,6 +17,7 @@ public final class Evaluator {
     private final Workspace workspace;
     private final Tensor x;
     private final Tensor y;
+    private double targetScale = 1;
 
     /**
      * An evaluator with its own buffers, allocated once here: one instance serves one thread.
@@ -31,6 +32,23 @@ public final class Evaluator {
         this.workspace = model.newWorkspace(batchSize);
         this.x = Tensor.zeros(batchSize, model.inputShape().size());
         this.y = Tensor.zeros(batchSize, model.outputShape().size());
+    }
+
+    /**
+     * Reports regression errors in the target's own units when the model trains on a standardised
+     * target (a table's {@code standardizeTarget}): MAE, RMSE and the mean absolute error are
+     * multiplied by {@code scale}; R² does not change; the loss stays in the units the model trains in.
+     *
+     * @param scale the target's standard deviation, &gt; 0; 1 for none
+     * @return this evaluator
+     * @throws IllegalArgumentException if {@code scale} is not a finite number &gt; 0
+     */
+    public Evaluator inTargetUnits(double scale) {
+        if (!(scale > 0 && Double.isFinite(scale))) {
+            throw new IllegalArgumentException("The target scale must be a finite number > 0, got " + scale + ".");
+        }
+        this.targetScale = scale;
+        return this;
     }
 
     /**
@@ -84,9 +102,19 @@ public final class Evaluator {
         }
         return new Evaluation(lossSum / n,
                 data.hasLabels() ? (double) correct / n : Double.NaN,
-                data.hasLabels() ? Double.NaN : absSum / ((double) n * outputs),
+                data.hasLabels() ? Double.NaN : absSum * targetScale / ((double) n * outputs),
                 confusion, n,
                 data.hasLabels() ? ClassificationMetrics.of(labels, Predictions.probabilities(loss, allOutputs)) : null,
-                data.hasLabels() ? null : RegressionMetrics.of(allTargets, allOutputs));
+                data.hasLabels() ? null : RegressionMetrics.of(scaled(allTargets), scaled(allOutputs)));
+    }
+
+    private Tensor scaled(Tensor t) {
+        if (targetScale != 1) {
+            double[] d = t.data();
+            for (int i = 0; i < d.length; i++) {
+                d[i] *= targetScale;
+            }
+        }
+        return t;
     }
 }

@@ -6,6 +6,7 @@ import dev.nnj.api.NnException;
 import dev.nnj.api.Optimizer;
 import dev.nnj.core.build.ModelSpec;
 import dev.nnj.core.model.Sequential;
+import dev.nnj.core.table.TableSchema;
 import dev.nnj.core.train.EpochResult;
 import dev.nnj.core.train.TrainingListener;
 import java.io.IOException;
@@ -33,6 +34,7 @@ public final class Checkpointer implements TrainingListener {
     private final ModelSpec spec;
     private final Sequential model;
     private final Optimizer optimizer;
+    private TableSchema table;
     private int batchesPerEpoch;
     private int epochs;
     private double best;
@@ -88,6 +90,18 @@ public final class Checkpointer implements TrainingListener {
                 ? ModelArchive.read(bestFile).training().monitoredLoss() : Double.POSITIVE_INFINITY;
     }
 
+    /**
+     * Saves the table schema of a model trained on a table in every checkpoint, so that a
+     * checkpoint takes raw rows and a resumed run encodes as the first did.
+     *
+     * @param schema the schema, or {@code null} for none
+     * @return this checkpointer
+     */
+    public Checkpointer withTable(TableSchema schema) {
+        this.table = schema;
+        return this;
+    }
+
     @Override
     public void onTrainingStart(int epochCount, int batches) {
         this.epochs = epochCount;
@@ -104,11 +118,11 @@ public final class Checkpointer implements TrainingListener {
         double[] history = losses.stream().mapToDouble(Double::doubleValue).toArray();
         ModelArchive.TrainingState state = new ModelArchive.TrainingState(result.epoch(),
                 (long) result.epoch() * batchesPerEpoch, spec.seed(), monitored, history);
-        ModelArchive.save(directory.resolve(String.format("epoch-%04d.nnj", result.epoch())), spec, model, optimizer, state);
-        ModelArchive.save(directory.resolve(LAST), spec, model, optimizer, state);
+        ModelArchive.save(directory.resolve(String.format("epoch-%04d.nnj", result.epoch())), spec, model, optimizer, state, table);
+        ModelArchive.save(directory.resolve(LAST), spec, model, optimizer, state, table);
         if (monitored < best) {
             best = monitored;
-            ModelArchive.save(directory.resolve(BEST), spec, model, optimizer, state);
+            ModelArchive.save(directory.resolve(BEST), spec, model, optimizer, state, table);
         }
         prune();
     }

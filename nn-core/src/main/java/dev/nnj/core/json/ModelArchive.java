@@ -13,6 +13,8 @@ import dev.nnj.core.build.AssembledModel;
 import dev.nnj.core.build.ModelAssembler;
 import dev.nnj.core.build.ModelSpec;
 import dev.nnj.core.model.Sequential;
+import dev.nnj.core.table.TableModel;
+import dev.nnj.core.table.TableSchema;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,6 +44,8 @@ public final class ModelArchive {
     public static final String WEIGHTS_ENTRY = "weights.safetensors";
     /** The zip entry of the optimizer's state, keyed {@code <parameter path>.<state name>}; checkpoints only. */
     public static final String OPTIMIZER_ENTRY = "optimizer.safetensors";
+    /** The zip entry of the {@link TableSchema} of a model trained on a table; such models only. */
+    public static final String TABLE_ENTRY = "table.json";
     /** The zip entry of {@link TrainingState}, as JSON; checkpoints only. */
     public static final String TRAINING_ENTRY = "training.json";
     /** Entries larger than this are refused before they are read. */
@@ -60,9 +64,24 @@ public final class ModelArchive {
      * @param weights the parameters by path, in PyTorch's layout (see {@link Weights})
      * @param optimizer the optimizer's state (checkpoints), keyed {@code <parameter path>.<state name>}; or null
      * @param training where training stood (checkpoints); or null
+     * @param table what the model learned of its table (models trained on one); or null
      */
     public record Contents(ModelSpec spec, byte[] modelJson, Map<String, Safetensors.Entry> weights,
-            Map<String, Safetensors.Entry> optimizer, TrainingState training) {
+            Map<String, Safetensors.Entry> optimizer, TrainingState training, TableSchema table) {
+
+        /**
+         * Contents without a table schema.
+         *
+         * @param spec the model as declared in {@code model.json}, not yet built
+         * @param modelJson the bytes of {@code model.json}, as stored
+         * @param weights the parameters by path, in PyTorch's layout (see {@link Weights})
+         * @param optimizer the optimizer's state (checkpoints); or null
+         * @param training where training stood (checkpoints); or null
+         */
+        public Contents(ModelSpec spec, byte[] modelJson, Map<String, Safetensors.Entry> weights,
+                Map<String, Safetensors.Entry> optimizer, TrainingState training) {
+            this(spec, modelJson, weights, optimizer, training, null);
+        }
     }
 
     /**
@@ -105,7 +124,21 @@ public final class ModelArchive {
      *     written back as JSON
      */
     public static void save(Path file, ModelSpec spec, Sequential model) {
-        save(file, spec, model, null, null);
+        save(file, spec, model, null, null, null);
+    }
+
+    /**
+     * Writes a model trained on a table, with its {@link TableSchema}, so that the file takes raw
+     * rows ({@link #loadTable}).
+     *
+     * @param file the {@code .nnj} file to create or replace
+     * @param spec the model as declared; its configs must be {@link MapConfig}s (as model files give)
+     * @param model the built model whose parameters are saved; not modified
+     * @param table what the model learned of its table, or {@code null} for none
+     * @throws NnException naming {@code file} if it cannot be written
+     */
+    public static void save(Path file, ModelSpec spec, Sequential model, TableSchema table) {
+        save(file, spec, model, null, null, table);
     }
 
     /**
@@ -121,6 +154,22 @@ public final class ModelArchive {
      *     written back as JSON
      */
     public static void save(Path file, ModelSpec spec, Sequential model, Optimizer optimizer, TrainingState training) {
+        save(file, spec, model, optimizer, training, null);
+    }
+
+    /**
+     * Writes a checkpoint of a model trained on a table, atomically.
+     *
+     * @param file the {@code .nnj} file to create or replace
+     * @param spec the model as declared; its configs must be {@link MapConfig}s (as model files give)
+     * @param model the built model whose parameters are saved; not modified
+     * @param optimizer the attached optimizer whose {@link Optimizer#state()} is saved, or {@code null}
+     * @param training where training stands, or {@code null}
+     * @param table what the model learned of its table, or {@code null}
+     * @throws NnException naming {@code file} if it cannot be written
+     */
+    public static void save(Path file, ModelSpec spec, Sequential model, Optimizer optimizer, TrainingState training,
+            TableSchema table) {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put(MODEL_ENTRY, modelJson(spec));
         entries.put(WEIGHTS_ENTRY, Safetensors.write(Weights.of(model), Map.of("format", "pt")));
@@ -129,6 +178,9 @@ public final class ModelArchive {
         }
         if (training != null) {
             entries.put(TRAINING_ENTRY, trainingJson(training));
+        }
+        if (table != null) {
+            entries.put(TABLE_ENTRY, TableSchemaJson.write(table));
         }
         AtomicFiles.write(file, out -> {
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
@@ -155,7 +207,12 @@ public final class ModelArchive {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("formatVersion", ModelFileReader.FORMAT_VERSION);
         root.put("nnjVersion", version());
-        root.put("input", Arrays.stream(spec.input().dims()).boxed().toList());
+        if (spec.input() != null) {
+            root.put("input", Arrays.stream(spec.input().dims()).boxed().toList());
+        }
+        if (spec.table() != null) {
+            root.put("table", spec.table().values());
+        }
         List<Object> layers = new ArrayList<>();
         for (Config layer : spec.layers()) {
             layers.add(values(layer));
@@ -281,11 +338,13 @@ public final class ModelArchive {
         byte[] weights;
         byte[] optimizer;
         byte[] training;
+        byte[] table;
         try (ZipFile zip = new ZipFile(file.toFile())) {
             modelJson = entry(zip, MODEL_ENTRY, file);
             weights = entry(zip, WEIGHTS_ENTRY, file);
             optimizer = zip.getEntry(OPTIMIZER_ENTRY) == null ? null : entry(zip, OPTIMIZER_ENTRY, file);
             training = zip.getEntry(TRAINING_ENTRY) == null ? null : entry(zip, TRAINING_ENTRY, file);
+            table = zip.getEntry(TABLE_ENTRY) == null ? null : entry(zip, TABLE_ENTRY, file);
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw new DataException("Model file not found: " + file.toAbsolutePath() + ".", e);
         } catch (IOException | RuntimeException e) {
@@ -297,7 +356,8 @@ public final class ModelArchive {
         ModelSpec spec = ModelFileReader.read(new String(modelJson, StandardCharsets.UTF_8), file + "!/" + MODEL_ENTRY);
         return new Contents(spec, modelJson, Safetensors.read(weights, file + "!/" + WEIGHTS_ENTRY),
                 optimizer == null ? null : Safetensors.read(optimizer, file + "!/" + OPTIMIZER_ENTRY),
-                training == null ? null : trainingState(training, file + "!/" + TRAINING_ENTRY));
+                training == null ? null : trainingState(training, file + "!/" + TRAINING_ENTRY),
+                table == null ? null : TableSchemaJson.read(table, file + "!/" + TABLE_ENTRY));
     }
 
     /**
@@ -314,6 +374,27 @@ public final class ModelArchive {
         AssembledModel model = assembler.assemble(contents.spec());
         Weights.apply(model.model(), contents.weights(), file + "!/" + WEIGHTS_ENTRY);
         return model;
+    }
+
+    /**
+     * Reads, builds and fills a model from a {@code .nnj} file, with its table schema if it was
+     * trained on a table: the model that takes raw rows.
+     *
+     * @param file the {@code .nnj} file
+     * @param assembler what builds the model, with the registry that knows its components
+     * @return the model and its schema ({@link TableModel#schema()} null for a model trained on
+     *     tensors)
+     * @throws NnException naming the file, for an unreadable file or weights that do not fit
+     */
+    public static TableModel loadTable(Path file, ModelAssembler assembler) {
+        Contents contents = read(file);
+        AssembledModel model = assembler.assemble(contents.spec());
+        Weights.apply(model.model(), contents.weights(), file + "!/" + WEIGHTS_ENTRY);
+        if (contents.table() != null && contents.table().width() != model.model().inputShape().size()) {
+            throw new DataException(file + ": its table gives " + contents.table().width() + " inputs but the model "
+                    + "takes " + model.model().inputShape() + "; the file was not written by nnj.");
+        }
+        return new TableModel(model, contents.table());
     }
 
     private static byte[] entry(ZipFile zip, String name, Path file) throws IOException {

@@ -10,6 +10,7 @@ import dev.nnj.api.spi.Config;
 import dev.nnj.api.spi.MapConfig;
 import dev.nnj.core.build.ModelSpec;
 import dev.nnj.core.registry.Suggestions;
+import dev.nnj.core.table.TableOptions;
 import dev.nnj.core.train.GradientClipping;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,7 +27,8 @@ import java.util.TreeSet;
  * (default 32), {@code dropLast} (default false: see {@link dev.nnj.core.train.TrainingOptions#dropLast()}),
  * {@code epochs} (default 10), {@code seed} (default 42), {@code name},
  * {@code description}, {@code gradientClipNorm} and {@code gradientClipValue} (see
- * {@link GradientClipping}), and in saved models {@code formatVersion} and {@code nnjVersion}. Components are a type id string or an object with a {@code type} key.
+ * {@link GradientClipping}), {@code table} (see {@link TableOptions}); {@code input} may be left out of
+ * a model trained on a CSV table, whose columns give it, and in saved models {@code formatVersion} and {@code nnjVersion}. Components are a type id string or an object with a {@code type} key.
  */
 public final class ModelFileReader {
     /** The {@code batchSize} of a model file that does not give one. */
@@ -96,11 +98,11 @@ public final class ModelFileReader {
     }
 
     private static ModelSpec toSpec(Config root, String source) {
-        int[] input = root.getIntArray("input").orElseThrow(() -> new ModelConfigException(
-                "missing \"input\": the shape of one example, e.g. \"input\": [64]."));
-        Shape shape;
+        TableOptions table = root.has("table") ? TableOptions.parse(((MapConfig) root).values().get("table")) : null;
+        int[] input = root.getIntArray("input").orElse(null);
+        Shape shape = null;
         try {
-            shape = Shape.of(input);
+            shape = input == null ? null : Shape.of(input);
         } catch (IllegalArgumentException e) {
             throw new ModelConfigException("input: " + e.getMessage(), e);
         }
@@ -140,6 +142,6 @@ public final class ModelFileReader {
                     + " Known keys: " + String.join(", ", known) + ".");
         }
         return new ModelSpec(source, shape, layers, loss, optimizer, batchSize, epochs, seed,
-                new GradientClipping(clipNorm, clipValue), dropLast);
+                new GradientClipping(clipNorm, clipValue), dropLast, table);
     }
 }

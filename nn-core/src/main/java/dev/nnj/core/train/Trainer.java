@@ -43,6 +43,7 @@ public final class Trainer {
     private final Tensor y;
     private Schedule schedule;
     private DataSet validation;
+    private double targetScale = 1;
     private final double baseLearningRate;
     /** Training examples of the current epoch that the model classified correctly before their step. */
     private long correctThisEpoch;
@@ -91,6 +92,22 @@ public final class Trainer {
      */
     public Trainer validateOn(DataSet held) {
         this.validation = requireNonNull(held, "validation data is null");
+        return this;
+    }
+
+    /**
+     * Reports the regression errors of every epoch's evaluation in the target's own units (see
+     * {@link Evaluator#inTargetUnits}), for a model that trains on a standardised target.
+     *
+     * @param scale the target's standard deviation, &gt; 0; 1 for none
+     * @return this trainer
+     * @throws IllegalArgumentException if {@code scale} is not a finite number &gt; 0
+     */
+    public Trainer reportInTargetUnits(double scale) {
+        if (!(scale > 0 && Double.isFinite(scale))) {
+            throw new IllegalArgumentException("The target scale must be a finite number > 0, got " + scale + ".");
+        }
+        this.targetScale = scale;
         return this;
     }
 
@@ -164,7 +181,7 @@ public final class Trainer {
             model.adapt(new TensorBatches(train.features(), ADAPT_BATCH));
         }
         Evaluator evaluator = test == null && validation == null ? null
-                : new Evaluator(model, loss, Math.max(options.batchSize(), 256));
+                : new Evaluator(model, loss, Math.max(options.batchSize(), 256)).inTargetUnits(targetScale);
         int n = train.size();
         int batches = options.batches(n);
         long trained = options.trainedExamples(n);

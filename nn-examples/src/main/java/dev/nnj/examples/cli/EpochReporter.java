@@ -13,17 +13,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /** Prints training progress: a readable line per epoch, or one JSON object per line. */
 final class EpochReporter implements TrainingListener {
     private final PrintWriter out;
     private final boolean json;
     private final int epochs;
+    private IntFunction<String> classNames;
 
     EpochReporter(PrintWriter out, boolean json, int epochs) {
         this.out = out;
         this.json = json;
         this.epochs = epochs;
+    }
+
+    /** Names the classes as a table's label does, in the summary's tables; {@code null} for numbers. */
+    EpochReporter classNames(IntFunction<String> names) {
+        this.classNames = names;
+        return this;
     }
 
     void header(Path modelFile, AssembledModel m, DataSet train, DataSet test, Kernels kernels) {
@@ -80,12 +88,13 @@ final class EpochReporter implements TrainingListener {
             if (last.isClassification()) {
                 o.put("confusionMatrix", last.confusion());
             }
-            MetricsReport.put(o, "test", last);
+            MetricsReport.put(o, "test", last, classNames);
             println(o);
         } else {
             if (last.isClassification()) {
-                ConfusionMatrix.print(out, last);
+                ConfusionMatrix.print(out, last, classNames);
             }
+            MetricsReport.print(out, last, classNames);
             if (stopping != null) {
                 out.printf(Locale.ROOT, "%s; weights of the best epoch, %d (monitored loss %.4f), restored%n",
                         stopping.stoppedEarly() ? "stopped early" : "ran every epoch", stopping.bestEpoch(),

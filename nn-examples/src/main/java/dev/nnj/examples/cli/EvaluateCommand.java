@@ -1,15 +1,18 @@
 package dev.nnj.examples.cli;
 
+import dev.nnj.api.DataException;
 import dev.nnj.core.build.AssembledModel;
+import dev.nnj.core.data.CsvTable;
 import dev.nnj.core.data.DataSet;
 import dev.nnj.core.eval.Evaluation;
-import dev.nnj.core.eval.Evaluator;
 import dev.nnj.core.json.ModelArchive;
+import dev.nnj.core.table.TableModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,8 +23,8 @@ import picocli.CommandLine.Option;
  * precision, recall and F1, log loss and, for two classes, ROC-AUC and PR-AUC (or RMSE and R²).
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Evaluate a saved model (.nnj) on the test data 'nnj train --data DATA' uses: the "
-                + "source's test part (fashion-mnist's t10k), else its fixed-seed 20%% split.")
+        description = "Evaluate a saved model (.nnj) on every row of DATA (for fashion-mnist, its t10k test part); "
+                + "--test-part scores only the rows 'nnj train --data DATA' held out for testing.")
 final class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -29,8 +32,13 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "M.nnj", description = "The saved model.")
     private Path model;
 
-    @Option(names = "--data", required = true, paramLabel = "DATA", description = "As for 'nnj train'.")
+    @Option(names = "--data", required = true, paramLabel = "DATA", description = "As for 'nnj train'; a model "
+            + "trained on a CSV table takes csv:FILE with the same columns, as raw values.")
     private String data;
+
+    @Option(names = "--test-part", description = "Score only the test part that 'nnj train --data DATA' (without "
+            + "--test-data) held out: the fixed-seed 20%% split, or fashion-mnist's t10k.")
+    private boolean testPart;
 
     @Option(names = "--json", description = "Print one JSON object.")
     private boolean json;
@@ -41,10 +49,28 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        AssembledModel m = ModelArchive.load(model, plugins.runtime(null, Runtime.getRuntime().availableProcessors())
+        TableModel tm = ModelArchive.loadTable(model, plugins.runtime(null, Runtime.getRuntime().availableProcessors())
                 .assembler());
-        DataSet test = DataSources.trainAndTest(data, null, m.loss().isClassification()).test();
-        Evaluation e = new Evaluator(m.model(), m.loss(), 256).evaluate(test);
+        AssembledModel m = tm.model();
+        DataSet test;
+        String scope = testPart ? " (the test part nnj train held out)" : " (every row)";
+        if (tm.schema() != null) {
+            if (!TableSources.isTable(data)) {
+                throw new DataException(model + " was trained on a CSV table; give --data csv:FILE with its columns ("
+                        + String.join(", ", tm.schema().columns().stream().map(c -> c.name()).toList()) + ").");
+            }
+            CsvTable rows = TableSources.read(data);
+            test = tm.examples(testPart ? TableSources.split(rows).test() : rows);
+        } else if (testPart) {
+            test = DataSources.trainAndTest(data, null, m.loss().isClassification()).test();
+        } else {
+            DataSources.Loaded loaded = DataSources.load(data, m.loss().isClassification());
+            test = loaded.test() != null ? loaded.test() : loaded.data();
+            scope = loaded.test() != null ? " (its test part)" : scope;
+        }
+        Evaluation e = tm.evaluator(256).evaluate(test);
+        IntFunction<String> names = tm.schema() == null || tm.schema().target().numbered() ? null
+                : tm.schema().target()::className;
         if (json) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("examples", e.examples());
@@ -55,16 +81,17 @@ final class EvaluateCommand implements Callable<Integer> {
             } else {
                 o.put("meanAbsoluteError", e.meanAbsoluteError());
             }
-            MetricsReport.put(o, "", e);
+            MetricsReport.put(o, "", e, names);
             out.println(Json.line(o));
         } else {
             if (e.isClassification()) {
-                ConfusionMatrix.print(out, e);
+                ConfusionMatrix.print(out, e, names);
             }
             out.printf(Locale.ROOT, "%s on %,d examples of %s: loss %.4f%n", e.isClassification()
                     ? String.format(Locale.ROOT, "accuracy %.4f", e.accuracy())
-                    : String.format(Locale.ROOT, "MAE %.4f", e.meanAbsoluteError()), e.examples(), test.name(), e.loss());
-            MetricsReport.print(out, e);
+                    : String.format(Locale.ROOT, "MAE %.4f", e.meanAbsoluteError()), e.examples(), test.name() + scope,
+                    e.loss());
+            MetricsReport.print(out, e, names);
         }
         out.flush();
         return 0;

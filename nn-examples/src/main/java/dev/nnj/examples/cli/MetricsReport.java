@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * The detailed metrics of an evaluation as evaluate prints them (a per-class table, log loss,
@@ -20,13 +21,13 @@ final class MetricsReport {
     private MetricsReport() {
     }
 
-    static void print(PrintWriter out, Evaluation e) {
+    static void print(PrintWriter out, Evaluation e, IntFunction<String> names) {
         ClassificationMetrics c = e.classificationMetrics();
         if (c != null) {
             out.printf(Locale.ROOT, "%12s %9s %9s %9s %9s%n", "class", "precision", "recall", "f1", "support");
             for (ClassMetrics k : c.perClass()) {
-                out.printf(Locale.ROOT, "%12d %9.4f %9.4f %9.4f %9d%n", k.label(), k.precision(), k.recall(), k.f1(),
-                        k.support());
+                out.printf(Locale.ROOT, "%12s %9.4f %9.4f %9.4f %9d%n", names == null ? Integer.toString(k.label())
+                        : names.apply(k.label()), k.precision(), k.recall(), k.f1(), k.support());
             }
             row(out, "macro avg", c.macro(), c.examples());
             row(out, "weighted avg", c.weighted(), c.examples());
@@ -47,7 +48,7 @@ final class MetricsReport {
      * Adds the metrics as JSON fields, each key {@code prefix} + the lowerCamel name with its first
      * letter upper-cased after a non-empty prefix; a NaN (ROC-AUC with one class present) is null.
      */
-    static void put(Map<String, Object> o, String prefix, Evaluation e) {
+    static void put(Map<String, Object> o, String prefix, Evaluation e, IntFunction<String> names) {
         ClassificationMetrics c = e.classificationMetrics();
         if (c != null) {
             o.put(key(prefix, "macroPrecision"), c.macro().precision());
@@ -65,6 +66,9 @@ final class MetricsReport {
             for (ClassMetrics k : c.perClass()) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("class", k.label());
+                if (names != null) {
+                    row.put("name", names.apply(k.label()));
+                }
                 row.put("precision", k.precision());
                 row.put("recall", k.recall());
                 row.put("f1", k.f1());

@@ -24,9 +24,10 @@ final class ScaleWarning {
     /**
      * @param train the training data
      * @param model the model; no warning if some layer adapts to the data
+     * @param names the name of every input (a table's), or {@code null}
      * @return the warning, or empty when the scales are fine or the model standardises them
      */
-    static Optional<String> check(DataSet train, Sequential model) {
+    static Optional<String> check(DataSet train, Sequential model, java.util.List<String> names) {
         if (model.adapts() || train.size() < 2) {
             return Optional.empty();
         }
@@ -59,8 +60,11 @@ final class ScaleWarning {
             return Optional.empty();
         }
         return Optional.of(String.format(Locale.ROOT, "nnj: warning: the features are not standardised: column %d "
-                + "of %d has standard deviation %.4g, the median column %.4g (%s). Add {\"type\": \"normalization\"} "
-                + "as the first layer to standardise them with the training data's statistics (saved in the model), "
-                + "or scale them beforehand.", widest + 1, cols, sd[widest], median, train.name()));
+                + "of %d%s has standard deviation %.4g, the median column %.4g (%s). %s", widest + 1, cols,
+                names == null ? "" : " (" + names.get(widest) + ")", sd[widest], median, train.name(), names == null
+                        ? "Add {\"type\": \"normalization\"} as the first layer to standardise them with the training "
+                                + "data's statistics (saved in the model), or scale them beforehand."
+                        : "Remove \"standardize\": false from the model file's \"table\" to standardise them with the "
+                                + "training rows' statistics (saved in the model)."));
     }
 }

@@ -1,5 +1,7 @@
 package dev.nnj.examples.cli;
 
+import dev.nnj.api.ModelConfigException;
+import dev.nnj.api.Shape;
 import dev.nnj.core.NnRuntime;
 import dev.nnj.core.build.AssembledModel;
 import dev.nnj.core.build.ModelSpec;
@@ -8,6 +10,8 @@ import dev.nnj.core.eval.Evaluation;
 import dev.nnj.core.json.Checkpointer;
 import dev.nnj.core.json.ModelArchive;
 import dev.nnj.core.json.Weights;
+import dev.nnj.core.table.TableOptions;
+import dev.nnj.core.table.TableSchema;
 import dev.nnj.core.train.CsvLog;
 import dev.nnj.core.train.EarlyStopping;
 import dev.nnj.core.train.Trainer;
@@ -54,6 +58,23 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--test-data", paramLabel = "DATA", description = "Test data, in the same forms as --data.")
     private String testData;
+
+    @Option(names = "--label", paramLabel = "COLUMN",
+            description = "CSV tables: the label column, by name or by number counting from 1; overrides the model "
+                    + "file's table.label (default: the last column).")
+    private String label;
+
+    @Option(names = "--ignore", paramLabel = "A,B", description = "CSV tables: columns the model does not see (ids, "
+            + "free text); overrides table.ignore.")
+    private String ignore;
+
+    @Option(names = "--categorical", paramLabel = "A,B", description = "CSV tables: columns to one-hot although "
+            + "their values are numbers; overrides table.categorical.")
+    private String categorical;
+
+    @Option(names = "--numeric", paramLabel = "A,B", description = "CSV tables: columns that must be numbers; "
+            + "overrides table.numeric.")
+    private String numeric;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Overrides the model file's epochs.")
     private Integer epochs;
@@ -133,9 +154,39 @@ final class TrainCommand implements Callable<Integer> {
                     + ModelArchive.TRAINING_ENTRY + " or " + ModelArchive.OPTIMIZER_ENTRY + "); use --model to start anew.");
         }
         ModelSpec modelSpec = overridden(checkpoint == null ? runtime.read(model) : checkpoint.spec());
+        TableSources.Rows rows = null;
+        if (TableSources.isTable(data)) {
+            rows = TableSources.rows(data, testData);
+            TableOptions options = tableOptions(modelSpec.table());
+            modelSpec = modelSpec.withTable(options);
+            // the input's width does not depend on the label's kind, which the loss decides
+            int width = checkpoint != null && checkpoint.table() != null ? checkpoint.table().width()
+                    : TableSchema.fit(rows.train(), options, true).width();
+            if (modelSpec.input() != null && !modelSpec.input().equals(Shape.of(width))) {
+                throw new ModelConfigException(modelSpec.source() + ": \"input\" is " + modelSpec.input() + " but "
+                        + rows.all().source() + " gives " + width + " inputs (" + TableSchema.fit(rows.train(), options,
+                        true) + "). Leave \"input\" out of the model file (the table gives it) or make it [" + width
+                        + "].");
+            }
+            modelSpec = modelSpec.withInput(Shape.of(width));
+        } else if (modelSpec.table() != null && checkpoint == null) {
+            throw new ModelConfigException(modelSpec.source() + ": the model file has a \"table\" object, but --data "
+                    + data + " is not a CSV table; give --data csv:FILE, or remove \"table\".");
+        }
         AssembledModel assembled = runtime.assemble(modelSpec);
         boolean labels = assembled.loss().isClassification();
-        DataSet.Split sets = DataSources.trainAndTest(data, testData, labels);
+        TableSchema schema = null;
+        double targetScale = 1;
+        DataSet.Split sets;
+        if (rows != null) {
+            schema = checkpoint != null && checkpoint.table() != null ? checkpoint.table()
+                    : TableSchema.fit(rows.train(), modelSpec.table(), labels);
+            TableSources.Prepared prepared = TableSources.encode(rows, schema);
+            sets = new DataSet.Split(prepared.train(), prepared.test());
+            targetScale = labels ? 1 : schema.target().scale();
+        } else {
+            sets = DataSources.trainAndTest(data, testData, labels);
+        }
         DataSet train = sets.train();
         DataSet test = sets.test();
         DataSet validation = null;
@@ -159,13 +210,19 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         if (checkpoint == null) {
-            ScaleWarning.check(train, assembled.model()).ifPresent(spec.commandLine().getErr()::println);
+            ScaleWarning.check(train, assembled.model(), schema == null ? null : schema.inputNames())
+                    .ifPresent(spec.commandLine().getErr()::println);
         }
-        EpochReporter reporter = new EpochReporter(out, json, assembled.training().epochs());
+        EpochReporter reporter = new EpochReporter(out, json, assembled.training().epochs())
+                .classNames(schema == null || schema.target().numbered() ? null : schema.target()::className);
         if (!json) {
+            if (schema != null) {
+                out.println("table: " + schema + (targetScale != 1 ? "; the target is standardised for training "
+                        + "(errors are reported in its units, the loss in standard deviations squared)" : ""));
+            }
             reporter.header(model != null ? model : resume, assembled, train, test, runtime.kernels());
         }
-        Trainer trainer = assembled.trainer();
+        Trainer trainer = assembled.trainer().reportInTargetUnits(targetScale);
         // The bar closes its line before the epoch's summary line is printed: add it first.
         boolean bar;
         try {
@@ -202,14 +259,15 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (checkpointDir != null) {
             trainer.addListener(new Checkpointer(checkpointDir, checkpointEvery, keep, modelSpec, assembled.model(),
-                    assembled.optimizer(), checkpoint == null ? new double[0] : checkpoint.training().monitoredLosses()));
+                    assembled.optimizer(), checkpoint == null ? new double[0] : checkpoint.training().monitoredLosses())
+                    .withTable(schema));
         }
         long start = System.nanoTime();
         List<EpochResult> history = trainer.fit(train, test, firstEpoch);
         double seconds = (System.nanoTime() - start) / 1e9;
         Evaluation last = history.get(history.size() - 1).test();
         if (stopping != null && stopping.bestEpoch() != history.get(history.size() - 1).epoch()) {
-            last = new Evaluator(assembled.model(), assembled.loss(), 256).evaluate(test);
+            last = new Evaluator(assembled.model(), assembled.loss(), 256).inTargetUnits(targetScale).evaluate(test);
         }
         reporter.summary(history, last, seconds, stopping);
         if (plot != null) {
@@ -219,7 +277,7 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         if (save != null) {
-            ModelArchive.save(save, modelSpec, assembled.model());
+            ModelArchive.save(save, modelSpec, assembled.model(), schema);
             if (!json) {
                 out.println("saved " + save);
             }
@@ -246,6 +304,16 @@ final class TrainCommand implements Callable<Integer> {
         } catch (NoSuchMethodException e) {
             return false;
         }
+    }
+
+    /** The model file's table options with the command line's overrides. */
+    private TableOptions tableOptions(TableOptions fromFile) {
+        TableOptions o = fromFile == null ? TableOptions.DEFAULTS : fromFile;
+        if (label != null) {
+            o = o.withLabel(label.chars().allMatch(Character::isDigit) && !label.isEmpty() ? "#" + label : label);
+        }
+        return o.withColumns(TableSources.columns(ignore, o.ignore()), TableSources.columns(categorical,
+                o.categorical()), TableSources.columns(numeric, o.numeric()));
     }
 
     private ModelSpec overridden(ModelSpec s) {

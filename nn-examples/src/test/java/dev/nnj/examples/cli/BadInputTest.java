@@ -56,15 +56,16 @@ class BadInputTest {
         Path csv = write("three.csv", digitsRow(3, "1").repeat(10));
         CliRun run = train(CliRun.MODELS.resolve("digits-mlp.json"), "csv:" + csv);
         assertEquals(1, run.exitCode());
-        assertEquals("nnj: " + csv + " (train): examples have 3 features, but layers[0] (dense) expects 64 (input shape "
-                + "[64]): expected [*, 64], got [8, 3].\n", run.err());
+        assertEquals("nnj: " + CliRun.MODELS.resolve("digits-mlp.json") + ": \"input\" is [64] but " + csv + " gives 3 "
+                + "inputs (3 numeric columns; label 'column_4' (2 classes)). Leave \"input\" out of the model file (the "
+                + "table gives it) or make it [3].\n", run.err());
     }
 
     @Test
     void labelOutsideTheClassesIsNamed() throws IOException {
         Path train = write("train.csv", digitsRow(64, "1").repeat(5) + digitsRow(64, "12"));
         CliRun run = CliRun.run("train", "--model", CliRun.model("digits-mlp.json"), "--data", "csv:" + train,
-                "--test-data", "digits");
+                "--test-data", "csv:" + train);
         assertEquals(1, run.exitCode());
         assertEquals("nnj: " + train + ": example 6 has label 12, outside the model's 10 classes 0..9 (layers[1] "
                 + "(dense) has 10 outputs); give the last layer more units or fix the labels.\n", run.err());
@@ -92,7 +93,7 @@ class BadInputTest {
     @Test
     void nonFiniteLossStopsTrainingNamingEpochAndBatch() throws IOException {
         Path model = write("regression.json", "{\"input\": [2], \"layers\": [{\"type\": \"dense\", \"units\": 1}], "
-                + "\"loss\": \"mse\", \"optimizer\": \"sgd\", \"batchSize\": 4}");
+                + "\"loss\": \"mse\", \"optimizer\": \"sgd\", \"batchSize\": 4, \"table\": {\"standardize\": false}}");
         Path csv = write("huge.csv", "1e300,1e300,1\n".repeat(10));
         CliRun run = train(model, "csv:" + csv);
         assertEquals(1, run.exitCode());

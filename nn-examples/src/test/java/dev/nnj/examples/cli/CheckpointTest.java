@@ -88,7 +88,7 @@ class CheckpointTest {
         assertEquals(0, train.exitCode(), train.err());
         double trained = JSON.readTree(train.lastLine()).get("testAccuracy").asDouble();
 
-        CliRun evaluate = CliRun.run("evaluate", "--model", saved.toString(), "--data", "digits", "--json");
+        CliRun evaluate = CliRun.run("evaluate", "--model", saved.toString(), "--data", "digits", "--test-part", "--json");
         assertEquals(0, evaluate.exitCode(), evaluate.err());
         assertEquals(trained, JSON.readTree(evaluate.lastLine()).get("accuracy").asDouble(), 0.0);
 

@@ -19,12 +19,14 @@ class ConfusionMatrixTest {
         CliRun train = CliRun.run("train", "--model", CliRun.model("digits-mlp.json"), "--data", "digits", "--epochs", "1",
                 "--save", saved.toString());
         assertEquals(0, train.exitCode(), train.err());
-        CliRun evaluate = CliRun.run("evaluate", "--model", saved.toString(), "--data", "digits");
+        CliRun evaluate = CliRun.run("evaluate", "--model", saved.toString(), "--data", "digits", "--test-part");
         assertEquals(0, evaluate.exitCode(), evaluate.err());
 
         assertTrue(evaluate.out().startsWith(HEADING), evaluate.out());
         String matrix = evaluate.out().substring(0, evaluate.out().indexOf("\naccuracy ") + 1);
         assertEquals(12, matrix.split("\n").length, "heading, column numbers, 10 rows");
-        assertTrue(train.out().contains("\n" + matrix + "final: "), "the same block after training:\n" + train.out());
+        String table = evaluate.out().substring(evaluate.out().indexOf("\n       class precision") + 1);
+        assertTrue(train.out().contains("\n" + matrix + table + "final: "), "the same blocks (matrix, per-class "
+                + "table, log loss) after training:\n" + train.out() + "\nevaluate:\n" + evaluate.out());
     }
 }

@@ -20,7 +20,7 @@ class EvaluateMetricsTest {
     @Test
     void evaluatePrintsThePerClassTableAndLogLoss(@TempDir Path dir) {
         Path saved = train(dir, CliRun.model("digits-mlp.json"), "digits", "1");
-        CliRun evaluate = CliRun.run("evaluate", "--model", saved.toString(), "--data", "digits");
+        CliRun evaluate = CliRun.run("evaluate", "--model", saved.toString(), "--data", "digits", "--test-part");
         assertEquals(0, evaluate.exitCode(), evaluate.err());
         String out = evaluate.out();
         assertTrue(out.contains("\n       class precision    recall        f1   support\n"), out);
@@ -40,7 +40,7 @@ class EvaluateMetricsTest {
                 "--json", "--save", saved.toString());
         assertEquals(0, train.exitCode(), train.err());
         JsonNode summary = JSON.readTree(train.lastLine());
-        CliRun evaluate = CliRun.run("evaluate", "--model", saved.toString(), "--data", "digits", "--json");
+        CliRun evaluate = CliRun.run("evaluate", "--model", saved.toString(), "--data", "digits", "--test-part", "--json");
         assertEquals(0, evaluate.exitCode(), evaluate.err());
         JsonNode o = JSON.readTree(evaluate.lastLine());
 
@@ -76,11 +76,11 @@ class EvaluateMetricsTest {
                 + "{\"type\": \"dense\", \"units\": 1}], \"loss\": \"binary-cross-entropy\", "
                 + "\"optimizer\": {\"type\": \"momentum\", \"learningRate\": 0.1}, \"batchSize\": 16, \"epochs\": 20, \"seed\": 3}");
         Path saved = train(dir, model.toString(), data, "20");
-        CliRun text = CliRun.run("evaluate", "--model", saved.toString(), "--data", data);
+        CliRun text = CliRun.run("evaluate", "--model", saved.toString(), "--data", data, "--test-part");
         assertEquals(0, text.exitCode(), text.err());
         assertTrue(Pattern.compile("\nROC-AUC [01]\\.\\d{4}, PR-AUC \\(average precision\\) [01]\\.\\d{4}\n")
                 .matcher(text.out()).find(), text.out());
-        CliRun json = CliRun.run("evaluate", "--model", saved.toString(), "--data", data, "--json");
+        CliRun json = CliRun.run("evaluate", "--model", saved.toString(), "--data", data, "--test-part", "--json");
         JsonNode o = JSON.readTree(json.lastLine());
         assertTrue(o.get("rocAuc").asDouble() > 0.95, json.lastLine());
         assertTrue(o.get("averagePrecision").asDouble() > 0.9, json.lastLine());
@@ -106,11 +106,11 @@ class EvaluateMetricsTest {
         assertTrue(summary.get("testR2").asDouble() > 0.99, train.lastLine());
         assertTrue(summary.get("testRmse").asDouble() >= summary.get("testMae").asDouble(), train.lastLine());
 
-        CliRun text = CliRun.run("evaluate", "--model", saved.toString(), "--data", data);
+        CliRun text = CliRun.run("evaluate", "--model", saved.toString(), "--data", data, "--test-part");
         assertEquals(0, text.exitCode(), text.err());
         assertTrue(Pattern.compile("\nMAE \\d\\.\\d{4}, RMSE \\d\\.\\d{4}, R2 [01]\\.\\d{4}\n").matcher(text.out()).find(),
                 text.out());
-        JsonNode o = JSON.readTree(CliRun.run("evaluate", "--model", saved.toString(), "--data", data, "--json").lastLine());
+        JsonNode o = JSON.readTree(CliRun.run("evaluate", "--model", saved.toString(), "--data", data, "--test-part", "--json").lastLine());
         assertEquals(summary.get("testRmse").asDouble(), o.get("rmse").asDouble(), 0.0);
         assertEquals(summary.get("testR2").asDouble(), o.get("r2").asDouble(), 0.0);
         assertEquals(summary.get("testMae").asDouble(), o.get("meanAbsoluteError").asDouble(), 0.0);

@@ -53,8 +53,14 @@ class TrainCommandTest {
         assertEquals(summary.get("bestEpoch").asInt() + 3, epochs);
         assertEquals(epochs + 1, lines.length, "one line per epoch plus the summary");
         List<String> csv = Files.readAllLines(log);
-        assertEquals("epoch,trainLoss,validationLoss,validationMetric,testLoss,testMetric,seconds", csv.get(0));
+        assertEquals("epoch,trainLoss,validationLoss,validationMetric,testLoss,testMetric,seconds,testMacroF1,"
+                + "testLogLoss,testRocAuc,testRmse,testR2", csv.get(0));
         assertEquals(epochs + 1, csv.size());
+        // the summary evaluates the restored weights of the best epoch, whose line logged the same metrics
+        String[] best = csv.get(summary.get("bestEpoch").asInt()).split(",", -1);
+        assertEquals(summary.get("testMacroF1").asDouble(), Double.parseDouble(best[7]), 0.0, String.join(",", best));
+        assertEquals(summary.get("testLogLoss").asDouble(), Double.parseDouble(best[8]), 0.0, String.join(",", best));
+        assertEquals("", best[9] + best[10] + best[11], "no ROC-AUC for ten classes, no regression metrics");
         assertTrue(summary.get("testAccuracy").asDouble() >= 0.95, run.lastLine());
     }
 

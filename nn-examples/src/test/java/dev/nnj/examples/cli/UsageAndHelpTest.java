@@ -60,6 +60,6 @@ class UsageAndHelpTest {
         }
         String all = printed + captured.toString(StandardCharsets.UTF_8);
         assertFalse(all.contains("[picocli WARN]"), all);
-        assertTrue(CliRun.run("evaluate", "--help").out().contains("its fixed-seed 20% split."));
+        assertTrue(CliRun.run("evaluate", "--help").out().contains("--test-part scores only the rows 'nnj train --data DATA' held out"));
     }
 }
