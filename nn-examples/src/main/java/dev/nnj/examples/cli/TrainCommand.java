@@ -155,7 +155,18 @@ final class TrainCommand implements Callable<Integer> {
         }
         ModelSpec modelSpec = overridden(checkpoint == null ? runtime.read(model) : checkpoint.spec());
         TableSources.Rows rows = null;
-        if (TableSources.isTable(data)) {
+        // a checkpoint written before tables (or from numbers) goes on taking the CSV's numbers as they are
+        boolean legacy = checkpoint != null && checkpoint.table() == null;
+        if (!TableSources.isTable(data) || legacy) {
+            for (String[] o : new String[][] {{"--label", label}, {"--ignore", ignore}, {"--categorical", categorical},
+                    {"--numeric", numeric}}) {
+                if (o[1] != null) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), o[0] + " applies to CSV tables "
+                            + "(--data csv:FILE)" + (legacy ? "; " + resume + " was not trained on one" : "") + ".");
+                }
+            }
+        }
+        if (TableSources.isTable(data) && !legacy) {
             rows = TableSources.rows(data, testData);
             TableOptions options = tableOptions(modelSpec.table());
             modelSpec = modelSpec.withTable(options);

@@ -267,4 +267,29 @@ class TablesTest {
         assertEquals(List.of("income", "age", "debt_ratio", "region=central", "region=east", "region=north",
                 "region=south", "region=west", "plan=basic", "plan=plus", "plan=premium"), c.table().inputNames());
     }
+
+    /**
+     * Checkpoints of a table run hold the schema: the best one predicts raw rows, and a resumed run
+     * encodes with the schema it was trained with, ending where an uninterrupted run ends.
+     */
+    @Test
+    void checkpointsHoldTheSchemaAndAResumedRunEndsAsAnUninterruptedOne() throws Exception {
+        Path m = model("{\"label\": \"churn\", \"ignore\": [\"id\"]}", "");
+        JsonNode whole = summary(CliRun.run("train", "--model", m.toString(), "--data", "csv:" + TRAIN, "--test-data",
+                "csv:" + TEST, "--epochs", "4", "--validation-split", "0.1", "--json"));
+        Path checkpoints = dir.resolve("ck");
+        summary(CliRun.run("train", "--model", m.toString(), "--data", "csv:" + TRAIN, "--test-data", "csv:" + TEST,
+                "--epochs", "2", "--validation-split", "0.1", "--checkpoint-dir", checkpoints.toString(), "--json"));
+        JsonNode resumed = summary(CliRun.run("train", "--resume", checkpoints.resolve("last.nnj").toString(), "--data",
+                "csv:" + TRAIN, "--test-data", "csv:" + TEST, "--epochs", "4", "--validation-split", "0.1", "--json"));
+        assertEquals(whole.get("testLoss").asDouble(), resumed.get("testLoss").asDouble(), 0.0);
+        CliRun predict = CliRun.run("predict", "--model", checkpoints.resolve("best.nnj").toString(), "--input",
+                TEST.toString());
+        assertEquals(0, predict.exitCode(), predict.err());
+        assertEquals("churn,p_no,p_yes", predict.out().lines().findFirst().orElseThrow());
+        CliRun ignored = CliRun.run("train", "--model", CliRun.model("digits-mlp.json"), "--data", "digits", "--label",
+                "x");
+        assertEquals(2, ignored.exitCode());
+        assertTrue(ignored.err().startsWith("--label applies to CSV tables (--data csv:FILE).\n"), ignored.err());
+    }
 }
