@@ -1,6 +1,9 @@
 package dev.nnj.examples.cli;
 
 import dev.nnj.api.DataException;
+import dev.nnj.api.ModelConfigException;
+import dev.nnj.api.Shape;
+import dev.nnj.core.build.ModelSpec;
 import dev.nnj.core.data.CsvTable;
 import dev.nnj.core.data.DataSet;
 import dev.nnj.core.random.Seeds;
@@ -99,6 +102,28 @@ final class TableSources {
         return new Prepared(schema, named(schema.encode(rows.train()), rows.all().source() + (rows.testFile() ? ""
                 : " (train)")), named(schema.encode(rows.test()), rows.test().source() + (rows.testFile() ? ""
                 : " (test)")));
+    }
+
+    /**
+     * The spec of a table run: its table options, and its input as wide as the table's encoding.
+     *
+     * @param spec the model file's spec
+     * @param options the table options (model file and command line)
+     * @param rows the run's rows
+     * @param learned a resumed checkpoint's schema, or {@code null}
+     * @return the spec with those options and that input
+     * @throws ModelConfigException if the model file gives an input of another width
+     */
+    static ModelSpec withTable(ModelSpec spec, TableOptions options, Rows rows, TableSchema learned) {
+        // the input's width does not depend on the label's kind, which the loss decides: fit as classes
+        TableSchema inputs = learned != null ? learned : TableSchema.fit(rows.train(), options, true);
+        Shape width = Shape.of(inputs.width());
+        if (spec.input() != null && !spec.input().equals(width)) {
+            throw new ModelConfigException(spec.source() + ": \"input\" is " + spec.input() + " but "
+                    + rows.all().source() + " gives " + inputs.width() + " inputs (" + inputs + "). Leave \"input\" "
+                    + "out of the model file (the table gives it) or make it " + width + ".");
+        }
+        return spec.withTable(options).withInput(width);
     }
 
     private static DataSet named(DataSet d, String name) {

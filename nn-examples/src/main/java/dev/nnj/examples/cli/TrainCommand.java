@@ -1,7 +1,6 @@
 package dev.nnj.examples.cli;
 
 import dev.nnj.api.ModelConfigException;
-import dev.nnj.api.Shape;
 import dev.nnj.core.NnRuntime;
 import dev.nnj.core.build.AssembledModel;
 import dev.nnj.core.build.ModelSpec;
@@ -158,28 +157,12 @@ final class TrainCommand implements Callable<Integer> {
         // a checkpoint written before tables (or from numbers) goes on taking the CSV's numbers as they are
         boolean legacy = checkpoint != null && checkpoint.table() == null;
         if (!TableSources.isTable(data) || legacy) {
-            for (String[] o : new String[][] {{"--label", label}, {"--ignore", ignore}, {"--categorical", categorical},
-                    {"--numeric", numeric}}) {
-                if (o[1] != null) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), o[0] + " applies to CSV tables "
-                            + "(--data csv:FILE)" + (legacy ? "; " + resume + " was not trained on one" : "") + ".");
-                }
-            }
+            refuseTableOptions(legacy);
         }
         if (TableSources.isTable(data) && !legacy) {
             rows = TableSources.rows(data, testData);
-            TableOptions options = tableOptions(modelSpec.table());
-            modelSpec = modelSpec.withTable(options);
-            // the input's width does not depend on the label's kind, which the loss decides
-            int width = checkpoint != null && checkpoint.table() != null ? checkpoint.table().width()
-                    : TableSchema.fit(rows.train(), options, true).width();
-            if (modelSpec.input() != null && !modelSpec.input().equals(Shape.of(width))) {
-                throw new ModelConfigException(modelSpec.source() + ": \"input\" is " + modelSpec.input() + " but "
-                        + rows.all().source() + " gives " + width + " inputs (" + TableSchema.fit(rows.train(), options,
-                        true) + "). Leave \"input\" out of the model file (the table gives it) or make it [" + width
-                        + "].");
-            }
-            modelSpec = modelSpec.withInput(Shape.of(width));
+            modelSpec = TableSources.withTable(modelSpec, tableOptions(modelSpec.table()), rows,
+                    checkpoint == null ? null : checkpoint.table());
         } else if (modelSpec.table() != null && checkpoint == null) {
             throw new ModelConfigException(modelSpec.source() + ": the model file has a \"table\" object, but --data "
                     + data + " is not a CSV table; give --data csv:FILE, or remove \"table\".");
@@ -314,6 +297,16 @@ final class TrainCommand implements Callable<Integer> {
                     != dev.nnj.api.Schedule.class;
         } catch (NoSuchMethodException e) {
             return false;
+        }
+    }
+
+    private void refuseTableOptions(boolean legacy) {
+        for (String[] o : new String[][] {{"--label", label}, {"--ignore", ignore}, {"--categorical", categorical},
+                {"--numeric", numeric}}) {
+            if (o[1] != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), o[0] + " applies to CSV tables "
+                        + "(--data csv:FILE)" + (legacy ? "; " + resume + " was not trained on one" : "") + ".");
+            }
         }
     }
 
