@@ -18,9 +18,26 @@ import dev.nnj.core.train.TrainingStep;
  * @param training epochs, batch size, seed and {@code dropLast} from the spec
  * @param clipping gradient clipping from the spec
  * @param schedule the optimizer's learning-rate schedule, or {@code null}
+ * @param spec the spec it was built from, which saving writes as {@code model.json}; {@code null}
+ *     for a model put together by hand
  */
 public record AssembledModel(Sequential model, Loss loss, Optimizer optimizer, TrainingOptions training,
-        GradientClipping clipping, Schedule schedule) {
+        GradientClipping clipping, Schedule schedule, ModelSpec spec) {
+
+    /**
+     * A model not built from a spec.
+     *
+     * @param model the network, initialised from the seed
+     * @param loss the loss
+     * @param optimizer the optimizer, not yet attached
+     * @param training epochs, batch size, seed and {@code dropLast}
+     * @param clipping gradient clipping
+     * @param schedule the optimizer's learning-rate schedule, or {@code null}
+     */
+    public AssembledModel(Sequential model, Loss loss, Optimizer optimizer, TrainingOptions training,
+            GradientClipping clipping, Schedule schedule) {
+        this(model, loss, optimizer, training, clipping, schedule, null);
+    }
 
     /**
      * A model without gradient clipping or schedule.

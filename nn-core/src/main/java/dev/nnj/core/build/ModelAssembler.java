@@ -122,7 +122,7 @@ public final class ModelAssembler {
                 new Context(this, shape, "optimizer", spec.seed()));
         Schedule schedule = scheduleSpec.isEmpty() ? null : create(ComponentKind.SCHEDULE, Schedule.class,
                 scheduleSpec.get(), new Context(this, shape, "optimizer.schedule", spec.seed()));
-        return new AssembledModel(model, loss, optimizer, training, spec.clipping(), schedule);
+        return new AssembledModel(model, loss, optimizer, training, spec.clipping(), schedule, spec);
     }
 
     private static TrainingOptions training(ModelSpec spec) {

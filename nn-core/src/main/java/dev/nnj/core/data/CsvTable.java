@@ -105,15 +105,49 @@ public final class CsvTable {
         return new CsvTable(source, header, named, rows, lines.stream().mapToInt(Integer::intValue).toArray());
     }
 
+    /**
+     * A table from rows in memory (a database query's, say), to train on or predict from as a CSV
+     * file's. Messages call row i (from 1) its line.
+     *
+     * @param source the name used in messages, e.g. {@code customers query}
+     * @param header the column names, distinct and not empty
+     * @param rows the fields of each row, each as long as {@code header}; copied (the arrays too)
+     * @return the table
+     * @throws DataException for a bad header, a row of another width, or no row at all
+     */
+    public static CsvTable of(String source, List<String> header, List<String[]> rows) {
+        checkHeader(header, source, 0);
+        if (rows.isEmpty()) {
+            throw new DataException(source + ": no rows.");
+        }
+        List<String[]> copy = new ArrayList<>(rows.size());
+        int[] lines = new int[rows.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            String[] row = rows.get(r);
+            if (row.length != header.size()) {
+                throw new DataException(source + " line " + (r + 1) + ": expected " + header.size()
+                        + " values like the header, got " + row.length + ".");
+            }
+            String[] cells = row.clone();
+            for (int c = 0; c < cells.length; c++) {
+                cells[c] = cells[c] == null ? "" : cells[c].strip();
+            }
+            copy.add(cells);
+            lines[r] = r + 1;
+        }
+        return new CsvTable(source, header, true, copy, lines);
+    }
+
     private static void checkHeader(List<String> header, String source, int lineNo) {
+        String where = source + (lineNo > 0 ? " line " + lineNo + " (the header)" : " (the header)");
         for (int c = 0; c < header.size(); c++) {
-            if (header.get(c).isEmpty()) {
-                throw new DataException(source + " line " + lineNo + " (the header): column " + (c + 1)
+            if (header.get(c) == null || header.get(c).isEmpty()) {
+                throw new DataException(where + ": column " + (c + 1)
                         + " has no name; every column of a header needs one.");
             }
             int first = header.indexOf(header.get(c));
             if (first != c) {
-                throw new DataException(source + " line " + lineNo + " (the header): columns " + (first + 1) + " and "
+                throw new DataException(where + ": columns " + (first + 1) + " and "
                         + (c + 1) + " are both named '" + header.get(c) + "'; column names must differ.");
             }
         }

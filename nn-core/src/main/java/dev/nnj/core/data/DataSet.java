@@ -65,6 +65,35 @@ public final class DataSet {
     }
 
     /**
+     * Classification data from arrays, in one call: the features are copied.
+     *
+     * @param name where the data came from, for messages
+     * @param features one row of features per example, all of one length; copied
+     * @param labels one class index per example, each &gt;= 0; copied
+     * @return the data set
+     * @throws IllegalArgumentException if the rows differ in length or there are none
+     * @throws ShapeMismatchException if there are not as many labels as examples
+     * @throws DataException naming the first example with a negative label
+     */
+    public static DataSet classification(String name, double[][] features, int[] labels) {
+        return classification(name, Tensor.of(features), labels.clone());
+    }
+
+    /**
+     * Regression data from arrays, in one call: one target per example; copied.
+     *
+     * @param name where the data came from, for messages
+     * @param features one row of features per example, all of one length; copied
+     * @param targets one target per example; copied
+     * @return the data set, with targets [n, 1]
+     * @throws IllegalArgumentException if the rows differ in length or there are none
+     * @throws ShapeMismatchException if there are not as many targets as examples
+     */
+    public static DataSet regression(String name, double[][] features, double[] targets) {
+        return regression(name, Tensor.of(features), Tensor.wrap(targets.clone(), targets.length, 1));
+    }
+
+    /**
      * The name of the data, for messages.
      *
      * @return where the data came from, for messages (a file name, {@code digits}, ...)

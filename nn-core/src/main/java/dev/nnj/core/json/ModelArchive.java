@@ -128,6 +128,24 @@ public final class ModelArchive {
     }
 
     /**
+     * Writes a model built from a spec (by {@link ModelAssembler#assemble}, a model file, or
+     * {@code Models.sequential(...).build}), so that spec and network cannot disagree.
+     *
+     * @param file the {@code .nnj} file to create or replace
+     * @param model the model; its {@link AssembledModel#spec()} is written as {@code model.json}
+     * @throws ModelConfigException if the model was not built from a spec
+     * @throws NnException naming {@code file} if it cannot be written
+     */
+    public static void save(Path file, AssembledModel model) {
+        if (model.spec() == null) {
+            throw new ModelConfigException("Cannot save " + file + ": this model was put together by hand, without a "
+                    + "spec to write as model.json; build it with Models.sequential(...).build(runtime) or "
+                    + "runtime.assemble(spec), or call save(file, spec, model) with the spec it was built from.");
+        }
+        save(file, model.spec(), model.model());
+    }
+
+    /**
      * Writes a model trained on a table, with its {@link TableSchema}, so that the file takes raw
      * rows ({@link #loadTable}).
      *
@@ -170,6 +188,7 @@ public final class ModelArchive {
      */
     public static void save(Path file, ModelSpec spec, Sequential model, Optimizer optimizer, TrainingState training,
             TableSchema table) {
+        checkLoadable(file, spec, model);
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put(MODEL_ENTRY, modelJson(spec));
         entries.put(WEIGHTS_ENTRY, Safetensors.write(Weights.of(model), Map.of("format", "pt")));
@@ -193,6 +212,29 @@ public final class ModelArchive {
                 }
             }
         });
+    }
+
+    /**
+     * Refuses, before anything is written, a model whose layers are not those its spec builds:
+     * loading the file would then fail (a network built with {@code Sequential.builder()} names its
+     * second dense layer {@code layers.2} when an activation layer stands between, where the spec
+     * names it {@code layers.1}).
+     */
+    private static void checkLoadable(Path file, ModelSpec spec, Sequential model) {
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < spec.layers().size(); i++) {
+            expected.add("layers." + i);
+            Config layer = spec.layers().get(i);
+            if (layer instanceof MapConfig m ? m.values().get("activation") != null : layer.keys().contains("activation")) {
+                expected.add("layers." + i + ".activation");
+            }
+        }
+        if (!expected.equals(model.names())) {
+            throw new ModelConfigException("Cannot save " + file + ": the model's layers are named "
+                    + String.join(", ", model.names()) + ", but loading builds its spec's layers as "
+                    + String.join(", ", expected) + ", so the file could not be loaded. Build the model from its spec "
+                    + "(Models.sequential(...).build(runtime), or runtime.assemble(spec)) and save that.");
+        }
     }
 
     /**

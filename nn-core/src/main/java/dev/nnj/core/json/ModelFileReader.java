@@ -90,6 +90,19 @@ public final class ModelFileReader {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> values = (Map<String, Object>) map;
+        return read(values, source);
+    }
+
+    /**
+     * Reads a model file already parsed, or built in code as JSON-like values (maps, lists,
+     * strings, numbers, booleans), with the same defaults and the same messages as a file.
+     *
+     * @param values the model file's top-level object; not modified
+     * @param source the name used in messages, e.g. {@code <code>}
+     * @return the model as declared, with {@code source} as its source
+     * @throws ModelConfigException naming {@code source} and the path of the problem
+     */
+    public static ModelSpec read(Map<String, ?> values, String source) {
         try {
             return toSpec(new MapConfig("", values), source);
         } catch (ModelConfigException e) {
