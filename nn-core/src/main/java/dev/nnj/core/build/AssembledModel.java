@@ -3,6 +3,7 @@ package dev.nnj.core.build;
 import dev.nnj.api.Loss;
 import dev.nnj.api.Optimizer;
 import dev.nnj.api.Schedule;
+import dev.nnj.core.eval.Predictor;
 import dev.nnj.core.model.Sequential;
 import dev.nnj.core.train.GradientClipping;
 import dev.nnj.core.train.Trainer;
@@ -59,6 +60,16 @@ public record AssembledModel(Sequential model, Loss loss, Optimizer optimizer, T
     public Trainer trainer() {
         Trainer trainer = new Trainer(model, loss, optimizer, training).clipGradients(clipping);
         return schedule == null ? trainer : trainer.schedule(schedule);
+    }
+
+    /**
+     * A predictor of this model for any number of threads at once, its workspaces pooled.
+     *
+     * @return a new {@link Predictor} of this model and loss, {@link Predictor#DEFAULT_MAX_BATCH}
+     *     rows per forward pass; share it rather than making one per call
+     */
+    public Predictor predictor() {
+        return new Predictor(model, loss);
     }
 
     /**

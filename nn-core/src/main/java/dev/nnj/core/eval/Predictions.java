@@ -10,6 +10,9 @@ public final class Predictions {
     private Predictions() {
     }
 
+    private static final Softmax SOFTMAX = new Softmax();
+    private static final Sigmoid SIGMOID = new Sigmoid();
+
     /**
      * Applies the output function that a loss on logits leaves out of the model.
      *
@@ -19,16 +22,35 @@ public final class Predictions {
      *     outputs, sigmoid for one); otherwise a copy of the outputs
      */
     public static Tensor probabilities(Loss loss, Tensor outputs) {
-        if (!loss.takesLogits()) {
-            return outputs.copy();
-        }
         Tensor p = Tensor.zeros(outputs.rows(), outputs.cols());
-        if (outputs.cols() > 1) {
-            new Softmax().forward(outputs, p);
-        } else {
-            new Sigmoid().forward(outputs, p);
-        }
+        probabilities(loss, outputs, p);
         return p;
+    }
+
+    /**
+     * {@link #probabilities(Loss, Tensor)} into a tensor the caller owns, allocating nothing.
+     *
+     * @param loss the model's loss; {@link Loss#takesLogits()} decides
+     * @param outputs [n, k] the model's outputs; not modified
+     * @param p [n, k] (capacity at least n rows): set to n rows and overwritten with the
+     *     probabilities (softmax over k &gt; 1 outputs, sigmoid for one) for a loss on logits,
+     *     otherwise with a copy of the outputs
+     * @throws dev.nnj.api.ShapeMismatchException if {@code p} has room for fewer than n rows
+     * @throws IllegalArgumentException if {@code p} does not have k columns
+     */
+    public static void probabilities(Loss loss, Tensor outputs, Tensor p) {
+        if (p.cols() != outputs.cols()) {
+            throw new IllegalArgumentException("The probabilities of outputs " + outputs.shapeString()
+                    + " need a tensor of " + outputs.cols() + " columns; got " + p.shapeString() + ".");
+        }
+        p.setRows(outputs.rows());
+        if (!loss.takesLogits()) {
+            System.arraycopy(outputs.data(), 0, p.data(), 0, outputs.size());
+        } else if (outputs.cols() > 1) {
+            SOFTMAX.forward(outputs, p);
+        } else {
+            SIGMOID.forward(outputs, p);
+        }
     }
 
     /**

@@ -4,6 +4,8 @@
  * {@link dev.nnj.core.eval.ClassificationMetrics} (per-class precision, recall and F1, log loss,
  * ROC-AUC and average precision), or mean absolute error and
  * {@link dev.nnj.core.eval.RegressionMetrics} (MAE, RMSE, R²). {@link dev.nnj.core.eval.Predictions}
- * turns outputs into probabilities and classes.
+ * turns outputs into probabilities and classes. {@link dev.nnj.core.eval.Predictor} serves a model to
+ * any number of threads at once, from a pool of workspaces, answering a
+ * {@link dev.nnj.core.eval.Prediction} per example.
  */
 package dev.nnj.core.eval;
