@@ -154,7 +154,8 @@ public interface Layer {
      * Learns from the training data before training (Keras's {@code adapt}), e.g. a normalisation's
      * mean and variance, into buffers. nnj's trainer and nn-spark call it once, before training
      * from the first epoch, for every layer that overrides it, in layer order; a run resumed at a
-     * later epoch keeps what was learned, saved with the model. The default does nothing.
+     * later epoch, or one that fine-tunes loaded weights, keeps what was learned, saved with the
+     * model. The default does nothing.
      *
      * @param data every training example as it arrives at this layer
      */

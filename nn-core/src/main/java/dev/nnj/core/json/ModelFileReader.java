@@ -76,14 +76,7 @@ public final class ModelFileReader {
      *     (invalid JSON, a missing or unknown key, a value out of range, a newer format version)
      */
     public static ModelSpec read(String json, String source) {
-        Object root;
-        try {
-            root = MAPPER.readValue(json, Object.class);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new ModelConfigException(source + where + ": not valid JSON: " + e.getOriginalMessage(), e);
-        }
+        Object root = parse(json, source);
         if (!(root instanceof Map<?, ?> map)) {
             throw new ModelConfigException(source + ": a model file holds one JSON object with \"input\", \"layers\", "
                     + "\"loss\" and \"optimizer\".");
@@ -107,6 +100,38 @@ public final class ModelFileReader {
             return toSpec(new MapConfig("", values), source);
         } catch (ModelConfigException e) {
             throw new ModelConfigException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads one component given apart from a model file, e.g. {@code nnj train --optimizer}: a bare
+     * type id ({@code adam}), or its JSON as a model file writes it ({@code "adam"} or
+     * {@code {"type": "adam", "learningRate": 1e-4}}), read as strictly as a model file.
+     *
+     * @param text the component: a type id, or JSON text starting with <code>{</code> or {@code "}
+     * @param path where it was given, e.g. {@code --optimizer}: the config's path, so that errors in
+     *     it name that place as a model file's name {@code optimizer}
+     * @return the component's config at {@code path}, not yet checked against its provider
+     * @throws ModelConfigException naming {@code path}: empty text, invalid JSON (with line and
+     *     column), or neither a type id nor an object with a {@code type} key
+     */
+    public static Config readComponent(String text, String path) {
+        String t = text.strip();
+        if (t.isEmpty()) {
+            throw new ModelConfigException(path + ": empty; give a type id (e.g. adam) or a component as a model "
+                    + "file writes it (e.g. {\"type\": \"adam\", \"learningRate\": 1e-4}).");
+        }
+        boolean json = t.startsWith("{") || t.startsWith("\"") || t.startsWith("[");
+        return MapConfig.ofSpec(path, json ? parse(t, path) : t);
+    }
+
+    private static Object parse(String json, String source) {
+        try {
+            return MAPPER.readValue(json, Object.class);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new ModelConfigException(source + where + ": not valid JSON: " + e.getOriginalMessage(), e);
         }
     }
 

@@ -67,7 +67,8 @@ public final class Weights {
     /**
      * Copies {@code weights} into the model's parameters and buffers. Nothing is copied unless every
      * name is a parameter or buffer of the model; a missing tensor or a shape that differs is found
-     * one by one, so earlier ones may have been filled already.
+     * one by one, so earlier ones may have been filled already. Once every tensor is copied, the
+     * model counts as {@linkplain Sequential#adapted() adapted}: training keeps the loaded buffers.
      *
      * @param model the model whose parameter and buffer values are overwritten
      * @param weights tensors by path, in the declared shapes (as {@link #of} gives); not modified
@@ -108,6 +109,7 @@ public final class Weights {
             }
             System.arraycopy(values, 0, b.value().data(), 0, b.value().size());
         }
+        model.markAdapted();
     }
 
     private static Safetensors.Entry find(Map<String, Safetensors.Entry> weights, Map<String, Safetensors.Entry> expected,

@@ -29,6 +29,8 @@ public final class Sequential {
     private final List<String> names;
     private final long seed;
     private final AtomicInteger workspaces = new AtomicInteger();
+    /** Whether the buffers of layers that adapt hold learned values: adapted here, or loaded. */
+    private volatile boolean adapted;
 
     private Sequential(Shape inputShape, List<Layer> layers, List<String> labels, List<String> names, long seed) {
         this.inputShape = inputShape;
@@ -161,7 +163,27 @@ public final class Sequential {
                 any = true;
             }
         }
+        adapted = true;
         return any;
+    }
+
+    /**
+     * Whether the layers that learn from data before training hold what they learned: after
+     * {@link #adapt}, or after saved buffers were loaded ({@link #markAdapted}). A trainer then does
+     * not adapt them again, so fine-tuning keeps a normalization's saved statistics.
+     *
+     * @return {@code true} once adapted or loaded; {@code false} for a model as built
+     */
+    public boolean adapted() {
+        return adapted;
+    }
+
+    /**
+     * Records that the buffers were filled from saved values (a loaded model, imported weights), so
+     * that training does not adapt the layers again ({@link #adapted()}).
+     */
+    public void markAdapted() {
+        adapted = true;
     }
 
     /**

@@ -153,7 +153,9 @@ public final class Trainer {
      * comes from the seed and the epoch number alone (and the optimizer's state was restored).
      * From the first epoch, layers that learn from the data before training
      * ({@link dev.nnj.api.Layer#adapt}, e.g. {@code normalization}) first see {@code train}'s
-     * features; a resumed run keeps what they learned, saved with the model.
+     * features, unless the model has {@linkplain Sequential#adapted() adapted} already (an earlier
+     * {@code fit}, or saved weights loaded into it): a resumed or fine-tuned run keeps what they
+     * learned, saved with the model.
      *
      * @param train the training data
      * @param test evaluated after every epoch; may be {@code null}
@@ -176,7 +178,7 @@ public final class Trainer {
         if (validation != null) {
             validation.checkFits(model);
         }
-        if (firstEpoch == 1 && train.size() > 0) {
+        if (firstEpoch == 1 && train.size() > 0 && !model.adapted()) {
             // Layers that learn from the data (normalization) do so once, before the first epoch.
             model.adapt(new TensorBatches(train.features(), ADAPT_BATCH));
         }

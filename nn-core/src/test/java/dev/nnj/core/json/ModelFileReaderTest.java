@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nnj.api.ModelConfigException;
 import dev.nnj.api.Shape;
+import dev.nnj.api.spi.Config;
+import dev.nnj.api.spi.MapConfig;
 import dev.nnj.core.build.ModelSpec;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ModelFileReaderTest {
@@ -81,5 +84,32 @@ class ModelFileReaderTest {
         ModelConfigException e = assertThrows(ModelConfigException.class,
                 () -> ModelFileReader.read(Path.of("no/such/model.json")));
         assertEquals("Model file not found: " + Path.of("no/such/model.json").toAbsolutePath() + ".", e.getMessage());
+    }
+
+    @Test
+    void readsAComponentAsABareIdOrAsAModelFileWritesIt() {
+        Config bare = ModelFileReader.readComponent(" adam ", "--optimizer");
+        assertEquals("--optimizer", bare.path());
+        assertEquals("adam", bare.type());
+        assertEquals("adam", ModelFileReader.readComponent("\"adam\"", "--optimizer").type());
+        Config object = ModelFileReader.readComponent("{\"type\": \"adam\", \"learningRate\": 1e-4} // comment",
+                "--optimizer");
+        assertEquals(Map.of("type", "adam", "learningRate", 1e-4), ((MapConfig) object).values());
+    }
+
+    @Test
+    void reportsAComponentsErrorsAtItsPath() {
+        assertEquals("--optimizer: empty; give a type id (e.g. adam) or a component as a model file writes it (e.g. "
+                + "{\"type\": \"adam\", \"learningRate\": 1e-4}).", assertThrows(ModelConfigException.class,
+                        () -> ModelFileReader.readComponent(" ", "--optimizer")).getMessage());
+        String invalid = assertThrows(ModelConfigException.class, () -> ModelFileReader.readComponent(
+                "{\"type\": \"adam\",}", "--optimizer")).getMessage();
+        assertTrue(invalid.startsWith("--optimizer line 1, column 17: not valid JSON: "), invalid);
+        assertTrue(assertThrows(ModelConfigException.class, () -> ModelFileReader.readComponent(
+                "{\"type\": \"adam\", \"type\": \"sgd\"}", "--optimizer")).getMessage()
+                .contains("Duplicate field 'type'"));
+        assertEquals("--optimizer: expected a type id (a string) or an object with a \"type\" key; got [1].",
+                assertThrows(ModelConfigException.class, () -> ModelFileReader.readComponent("[1]", "--optimizer"))
+                        .getMessage());
     }
 }

@@ -2,7 +2,10 @@ package dev.nnj.core.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nnj.api.Optimizer;
 import dev.nnj.api.Tensor;
 import dev.nnj.core.CoreExtension;
 import dev.nnj.core.NnRuntime;
@@ -10,6 +13,7 @@ import dev.nnj.core.build.AssembledModel;
 import dev.nnj.core.build.TestOptimizerExtension;
 import dev.nnj.core.data.DataSet;
 import dev.nnj.core.json.ModelFileReader;
+import dev.nnj.core.json.Weights;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -86,5 +90,33 @@ class TrainerAdaptTest {
         new Trainer(m.model(), m.loss(), m.optimizer(), m.training()).fit(raw(), null, 2);
         assertArrayEquals(new double[3], m.model().buffers().get(0).value().data(), 0.0);
         assertArrayEquals(new double[] {1, 1, 1}, m.model().buffers().get(1).value().data(), 0.0);
+    }
+
+    /**
+     * Adapting is once per model, as Keras's {@code adapt} before {@code fit}: a second {@code fit}
+     * (fine-tuning on other data) and a model whose buffers were loaded keep what was learned.
+     */
+    @Test
+    void aModelThatAdaptedOrWasLoadedIsNotAdaptedAgain() {
+        AssembledModel m = runtime.assemble(ModelFileReader.read(MODEL, "m.json"));
+        assertFalse(m.model().adapted(), "a model as built");
+        m.trainer().fit(raw(), null);
+        assertTrue(m.model().adapted());
+        double[] learned = m.model().buffers().get(0).value().data().clone();
+        Tensor shifted = raw().features().copy();
+        for (int r = 0; r < shifted.rows(); r++) {
+            shifted.set(r, 0, shifted.get(r, 0) + 5);
+        }
+        // a second trainer needs an optimizer of its own, not yet attached
+        Optimizer fresh = runtime.assemble(ModelFileReader.read(MODEL, "m.json")).optimizer();
+        new Trainer(m.model(), m.loss(), fresh, m.training()).fit(DataSet.regression("shifted", shifted,
+                raw().targets()), null);
+        assertArrayEquals(learned, m.model().buffers().get(0).value().data(), 0.0, "the second fit");
+
+        AssembledModel loaded = runtime.assemble(ModelFileReader.read(MODEL, "m.json"));
+        Weights.apply(loaded.model(), Weights.of(m.model()), "saved");
+        assertTrue(loaded.model().adapted(), "loaded buffers count as learned");
+        loaded.trainer().fit(DataSet.regression("shifted", shifted, raw().targets()), null);
+        assertArrayEquals(learned, loaded.model().buffers().get(0).value().data(), 0.0, "the loaded model's fit");
     }
 }

@@ -1,6 +1,5 @@
 package dev.nnj.examples.cli;
 
-import dev.nnj.api.DataException;
 import dev.nnj.core.build.AssembledModel;
 import dev.nnj.core.data.CsvTable;
 import dev.nnj.core.data.DataSet;
@@ -49,6 +48,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        FileKind.requireSaved(model, "evaluate");
         TableModel tm = ModelArchive.loadTable(model, plugins.runtime(null, Runtime.getRuntime().availableProcessors())
                 .assembler());
         AssembledModel m = tm.model();
@@ -56,8 +56,7 @@ final class EvaluateCommand implements Callable<Integer> {
         String scope = testPart ? " (the test part nnj train held out)" : " (every row)";
         if (tm.schema() != null) {
             if (!TableSources.isTable(data)) {
-                throw new DataException(model + " was trained on a CSV table; give --data csv:FILE with its columns ("
-                        + String.join(", ", tm.schema().columns().stream().map(c -> c.name()).toList()) + ").");
+                throw TableSources.tableNeeded(model, tm.schema());
             }
             CsvTable rows = TableSources.read(data);
             test = tm.examples(testPart ? TableSources.split(rows).test() : rows);

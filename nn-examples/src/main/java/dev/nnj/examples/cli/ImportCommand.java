@@ -33,6 +33,9 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        FileKind.requireJson(modelFile);
+        FileKind.requireWeights(weights, "nnj import --weights", "write its weights with nnj export --model "
+                + weights + " --out W.safetensors");
         NnRuntime runtime = plugins.runtime(null, 1);
         ModelSpec modelSpec = runtime.read(modelFile);
         AssembledModel m = runtime.assemble(modelSpec);

@@ -47,6 +47,7 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        FileKind.requireSaved(model, "predict");
         TableModel m = ModelArchive.loadTable(model, plugins.runtime(null, 1).assembler());
         CsvTable rows = CsvTable.read(input);
         int idColumn = id == null ? -1 : rows.column(id).orElseThrow(() -> new DataException(input + " has no column '"

@@ -126,6 +126,16 @@ final class TableSources {
         return spec.withTable(options).withInput(width);
     }
 
+    /**
+     * @param model the saved model or checkpoint
+     * @param schema the table it was trained on
+     * @return the error for data that is not a CSV table, naming the table's columns
+     */
+    static DataException tableNeeded(Path model, TableSchema schema) {
+        return new DataException(model + " was trained on a CSV table; give --data csv:FILE with its columns ("
+                + String.join(", ", schema.columns().stream().map(c -> c.name()).toList()) + ").");
+    }
+
     private static DataSet named(DataSet d, String name) {
         int[] all = new int[d.size()];
         for (int i = 0; i < all.length; i++) {

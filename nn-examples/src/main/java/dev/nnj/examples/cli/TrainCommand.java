@@ -1,6 +1,7 @@
 package dev.nnj.examples.cli;
 
 import dev.nnj.api.ModelConfigException;
+import dev.nnj.api.UnknownComponentException;
 import dev.nnj.core.NnRuntime;
 import dev.nnj.core.build.AssembledModel;
 import dev.nnj.core.build.ModelSpec;
@@ -8,7 +9,7 @@ import dev.nnj.core.data.DataSet;
 import dev.nnj.core.eval.Evaluation;
 import dev.nnj.core.json.Checkpointer;
 import dev.nnj.core.json.ModelArchive;
-import dev.nnj.core.json.Weights;
+import dev.nnj.core.json.ModelFileReader;
 import dev.nnj.core.table.TableOptions;
 import dev.nnj.core.table.TableSchema;
 import dev.nnj.core.train.CsvLog;
@@ -24,15 +25,29 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code nnj train}: trains a model file on a data set and reports test metrics per epoch. */
+/**
+ * {@code nnj train}: trains a model file on a data set and reports test metrics per epoch; or trains
+ * a saved model further (fine-tuning: its weights, a fresh optimizer), or goes on from a checkpoint.
+ */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train the model of a JSON model file and evaluate it on test data after every epoch.")
+        description = "Train the model of a JSON model file, or a saved model (.nnj) further, and evaluate it on "
+                + "test data after every epoch.")
 final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "MODEL.json", description = "The model file (not with --resume).")
+    @Option(names = "--model", paramLabel = "MODEL.json|M.nnj", description = "The model file, or a saved model "
+            + "(or checkpoint) to fine-tune: from its weights, with a fresh optimizer, its options unless overridden, "
+            + "epochs counted from 1 (not with --resume).")
     private Path model;
+
+    @Option(names = "--init-weights", paramLabel = "W.safetensors", description = "Start from these weights (e.g. "
+            + "PyTorch's, the layout 'nnj export' writes) instead of the seed's; with --model MODEL.json.")
+    private Path initWeights;
+
+    @Option(names = "--optimizer", paramLabel = "SPEC", description = "Replaces the model file's optimizer: a type id "
+            + "(adam) or JSON as in a model file ('{\"type\": \"adam\", \"learningRate\": 1e-4}'); not with --resume.")
+    private String optimizer;
 
     @Option(names = "--resume", paramLabel = "CHECKPOINT.nnj",
             description = "Go on from a checkpoint (e.g. DIR/last.nnj): its model, weights, optimizer state and epoch.")
@@ -143,38 +158,32 @@ final class TrainCommand implements Callable<Integer> {
                     + threads + ".");
         }
         NnRuntime runtime = plugins.runtime(backend, threads);
-        if ((model == null) == (resume == null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "Give either --model MODEL.json or --resume CHECKPOINT.nnj.");
-        }
-        ModelArchive.Contents checkpoint = resume == null ? null : ModelArchive.read(resume);
-        if (checkpoint != null && (checkpoint.training() == null || checkpoint.optimizer() == null)) {
-            throw new dev.nnj.api.DataException(resume + ": a saved model, not a checkpoint (it has no "
-                    + ModelArchive.TRAINING_ENTRY + " or " + ModelArchive.OPTIMIZER_ENTRY + "); use --model to start anew.");
-        }
-        ModelSpec modelSpec = overridden(checkpoint == null ? runtime.read(model) : checkpoint.spec());
+        TrainingStart start = TrainingStart.of(spec.commandLine(), model, resume, initWeights, optimizer != null);
+        ModelArchive.Contents checkpoint = start.checkpoint();
+        ModelSpec modelSpec = overridden(start.spec(runtime));
         TableSources.Rows rows = null;
-        // a checkpoint written before tables (or from numbers) goes on taking the CSV's numbers as they are
-        boolean legacy = checkpoint != null && checkpoint.table() == null;
+        // a model written before tables (or trained on numbers) goes on taking the CSV's numbers as they are
+        boolean legacy = start.fromSaved() && start.table() == null;
         if (!TableSources.isTable(data) || legacy) {
-            refuseTableOptions(legacy);
+            refuseTableOptions(legacy ? start.file() : null);
         }
         if (TableSources.isTable(data) && !legacy) {
             rows = TableSources.rows(data, testData);
-            modelSpec = TableSources.withTable(modelSpec, tableOptions(modelSpec.table()), rows,
-                    checkpoint == null ? null : checkpoint.table());
-        } else if (modelSpec.table() != null && checkpoint == null) {
+            modelSpec = TableSources.withTable(modelSpec, tableOptions(modelSpec.table()), rows, start.table());
+        } else if (start.table() != null) {
+            throw TableSources.tableNeeded(start.file(), start.table());
+        } else if (modelSpec.table() != null && !start.fromSaved()) {
             throw new ModelConfigException(modelSpec.source() + ": the model file has a \"table\" object, but --data "
                     + data + " is not a CSV table; give --data csv:FILE, or remove \"table\".");
         }
-        AssembledModel assembled = runtime.assemble(modelSpec);
+        AssembledModel assembled = assemble(runtime, modelSpec);
+        start.applyWeights(assembled.model());
         boolean labels = assembled.loss().isClassification();
         TableSchema schema = null;
         double targetScale = 1;
         DataSet.Split sets;
         if (rows != null) {
-            schema = checkpoint != null && checkpoint.table() != null ? checkpoint.table()
-                    : TableSchema.fit(rows.train(), modelSpec.table(), labels);
+            schema = start.table() != null ? start.table() : TableSchema.fit(rows.train(), modelSpec.table(), labels);
             TableSources.Prepared prepared = TableSources.encode(rows, schema);
             sets = new DataSet.Split(prepared.train(), prepared.test());
             targetScale = labels ? 1 : schema.target().scale();
@@ -214,7 +223,8 @@ final class TrainCommand implements Callable<Integer> {
                 out.println("table: " + schema + (targetScale != 1 ? "; the target is standardised for training "
                         + "(errors are reported in its units, the loss in standard deviations squared)" : ""));
             }
-            reporter.header(model != null ? model : resume, assembled, train, test, runtime.kernels());
+            reporter.header(start.file(), assembled, train, test, runtime.kernels());
+            start.describe(out);
         }
         Trainer trainer = assembled.trainer().reportInTargetUnits(targetScale);
         // The bar closes its line before the epoch's summary line is printed: add it first.
@@ -241,7 +251,6 @@ final class TrainCommand implements Callable<Integer> {
         }
         int firstEpoch = 1;
         if (checkpoint != null) {
-            Weights.apply(assembled.model(), checkpoint.weights(), resume + "!/" + ModelArchive.WEIGHTS_ENTRY);
             ModelArchive.restoreOptimizer(assembled.optimizer(), checkpoint.optimizer(),
                     resume + "!/" + ModelArchive.OPTIMIZER_ENTRY);
             firstEpoch = checkpoint.training().epoch() + 1;
@@ -256,9 +265,9 @@ final class TrainCommand implements Callable<Integer> {
                     assembled.optimizer(), checkpoint == null ? new double[0] : checkpoint.training().monitoredLosses())
                     .withTable(schema));
         }
-        long start = System.nanoTime();
+        long started = System.nanoTime();
         List<EpochResult> history = trainer.fit(train, test, firstEpoch);
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double seconds = (System.nanoTime() - started) / 1e9;
         Evaluation last = history.get(history.size() - 1).test();
         if (stopping != null && stopping.bestEpoch() != history.get(history.size() - 1).epoch()) {
             last = new Evaluator(assembled.model(), assembled.loss(), 256).inTargetUnits(targetScale).evaluate(test);
@@ -300,12 +309,34 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private void refuseTableOptions(boolean legacy) {
+    /**
+     * Builds the model; an error in the {@code --optimizer} component is reported as a model file's
+     * would be, at {@code --optimizer} rather than in the model file.
+     */
+    private AssembledModel assemble(NnRuntime runtime, ModelSpec s) {
+        try {
+            return runtime.assemble(s);
+        } catch (ModelConfigException e) {
+            String prefix = s.source() + ": ";
+            if (optimizer != null && e.getMessage().startsWith(prefix + OPTIMIZER_PATH)) {
+                String message = e.getMessage().substring(prefix.length());
+                throw e instanceof UnknownComponentException ? new UnknownComponentException(message, e)
+                        : new ModelConfigException(message, e);
+            }
+            throw e;
+        }
+    }
+
+    /** The path of the {@code --optimizer} component in messages, where a model file's says {@code optimizer}. */
+    private static final String OPTIMIZER_PATH = "--optimizer";
+
+    /** @param untrained a saved model or checkpoint that was not trained on a table, or {@code null} */
+    private void refuseTableOptions(Path untrained) {
         for (String[] o : new String[][] {{"--label", label}, {"--ignore", ignore}, {"--categorical", categorical},
                 {"--numeric", numeric}}) {
             if (o[1] != null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), o[0] + " applies to CSV tables "
-                        + "(--data csv:FILE)" + (legacy ? "; " + resume + " was not trained on one" : "") + ".");
+                        + "(--data csv:FILE)" + (untrained != null ? "; " + untrained + " was not trained on one" : "") + ".");
             }
         }
     }
@@ -332,6 +363,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (seed != null) {
             s = s.withSeed(seed);
+        }
+        if (optimizer != null) {
+            s = s.withOptimizer(ModelFileReader.readComponent(optimizer, OPTIMIZER_PATH));
         }
         if (learningRate != null) {
             s = s.withOptimizer(ModelArchive.withLearningRate(s.optimizer(), learningRate));

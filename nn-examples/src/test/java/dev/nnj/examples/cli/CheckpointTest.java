@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,10 +64,10 @@ class CheckpointTest {
                 "--epochs", "4", "--json", "--checkpoint-dir", twice.toString());
         assertEquals(0, full.exitCode() + first.exitCode() + resumed.exitCode(), full.err() + first.err() + resumed.err());
 
-        assertArrayEquals(entry(once.resolve("last.nnj"), ModelArchive.WEIGHTS_ENTRY),
-                entry(twice.resolve("last.nnj"), ModelArchive.WEIGHTS_ENTRY), "weights");
-        assertArrayEquals(entry(once.resolve("last.nnj"), ModelArchive.OPTIMIZER_ENTRY),
-                entry(twice.resolve("last.nnj"), ModelArchive.OPTIMIZER_ENTRY), "optimizer state");
+        assertArrayEquals(CliRun.entry(once.resolve("last.nnj"), ModelArchive.WEIGHTS_ENTRY),
+                CliRun.entry(twice.resolve("last.nnj"), ModelArchive.WEIGHTS_ENTRY), "weights");
+        assertArrayEquals(CliRun.entry(once.resolve("last.nnj"), ModelArchive.OPTIMIZER_ENTRY),
+                CliRun.entry(twice.resolve("last.nnj"), ModelArchive.OPTIMIZER_ENTRY), "optimizer state");
         List<String> expected = metrics(full.out());
         List<String> actual = new ArrayList<>(metrics(first.out()).subList(0, 2));
         actual.addAll(metrics(resumed.out()));
@@ -98,7 +97,8 @@ class CheckpointTest {
         CliRun importRun = CliRun.run("import", "--model", CliRun.model("digits-mlp.json"), "--weights", weights.toString(),
                 "--out", imported.toString());
         assertEquals(0, importRun.exitCode(), importRun.err());
-        assertArrayEquals(entry(saved, ModelArchive.WEIGHTS_ENTRY), entry(imported, ModelArchive.WEIGHTS_ENTRY));
+        assertArrayEquals(CliRun.entry(saved, ModelArchive.WEIGHTS_ENTRY),
+                CliRun.entry(imported, ModelArchive.WEIGHTS_ENTRY));
 
         Path input = Files.writeString(dir.resolve("in.csv"), "0,".repeat(63) + "0\n" + "0.5,".repeat(63) + "0.5\n");
         CliRun predict = CliRun.run("predict", "--model", saved.toString(), "--input", input.toString());
@@ -135,15 +135,9 @@ class CheckpointTest {
                 "1", "--save", saved.toString()).exitCode());
         CliRun run = CliRun.run("train", "--resume", saved.toString(), "--data", "digits");
         assertEquals(1, run.exitCode());
-        assertEquals("nnj: " + saved + ": a saved model, not a checkpoint (it has no training.json or "
-                + "optimizer.safetensors); use --model to start anew.\n", run.err());
-    }
-
-    private static byte[] entry(Path file, String name) throws Exception {
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            assertTrue(zip.getEntry(name) != null, file + " has no " + name);
-            return zip.getInputStream(zip.getEntry(name)).readAllBytes();
-        }
+        assertEquals("nnj: " + saved + " is a saved model, not a checkpoint (it has no training.json or "
+                + "optimizer.safetensors): --model " + saved + " fine-tunes it, from its weights with a fresh "
+                + "optimizer.\n", run.err());
     }
 
     /** @return the per-epoch JSON lines without timing, and without the summary */
