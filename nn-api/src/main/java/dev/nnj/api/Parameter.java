@@ -152,6 +152,19 @@ public final class Parameter {
     }
 
     /**
+     * Freezes this parameter in a larger structure: a model gives the parameters of a layer marked
+     * {@code "trainable": false} as such views, so that optimizers, weight decay and gradient
+     * clipping leave them alone while backprop through the layer is unchanged.
+     *
+     * @return a view of this parameter that is not {@link #trainable() trainable}, with the same
+     *     path, role and saved shape, sharing value and gradient; this parameter itself if it is not
+     *     trainable already
+     */
+    public Parameter frozen() {
+        return trainable ? new Parameter(path, role, value, gradient, false, shape, transposed) : this;
+    }
+
+    /**
      * The name under which optimizers keep this parameter's state and model files its weights.
      *
      * @return the path, e.g. {@code layers.0.weight}, or a layer's local name ({@code weight})

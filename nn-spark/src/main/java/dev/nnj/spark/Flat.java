@@ -39,6 +39,20 @@ final class Flat {
         }
     }
 
+    /**
+     * As {@link #read}, but leaves frozen parameters ({@link Parameter#trainable()} false) as they
+     * are: an average of their copies need not be bit-identical to them (x + x + x is rounded).
+     */
+    static void readTrainable(double[] values, List<Parameter> params) {
+        int at = 0;
+        for (Parameter p : params) {
+            if (p.trainable()) {
+                System.arraycopy(values, at, p.value().data(), 0, p.value().size());
+            }
+            at += p.value().size();
+        }
+    }
+
     static void writeGradients(List<Parameter> params, double[] out, double scale) {
         int at = 0;
         for (Parameter p : params) {

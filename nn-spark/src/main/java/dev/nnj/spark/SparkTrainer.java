@@ -31,7 +31,9 @@ import scala.Tuple2;
  * of one {@link TrainingStep}. The batches are those of single-machine training with the same seed
  * (each epoch's order comes from the seed and the epoch number; with {@code dropLast} the short
  * last batch is skipped alike), so the result equals {@link dev.nnj.core.train.Trainer}'s up to the
- * order of floating-point summation.
+ * order of floating-point summation. A frozen layer ({@code "trainable": false}) is frozen on
+ * Spark too: the driver's optimizer is attached to the trainable parameters only, so the summed
+ * gradients of frozen ones are never applied.
  */
 public final class SparkTrainer {
     private final JavaSparkContext spark;
@@ -162,8 +164,9 @@ public final class SparkTrainer {
      * Parameter averaging, as DL4J's {@code ParameterAveragingTrainingMaster}: each round the driver
      * broadcasts parameters and optimizer state, every partition runs {@code localSteps} mini-batch
      * steps on its own examples, and the driver averages the partitions' parameters and optimizer
-     * states. An epoch is as many rounds as the largest partition needs to see all its examples once.
-     * One exchange per {@code localSteps} steps instead of one per step: cheaper on a network, but
+     * states (a frozen layer's parameters, which no partition changes, are kept, not averaged, so
+     * they stay bit-identical; they have no optimizer state). An epoch is as many rounds as the
+     * largest partition needs to see all its examples once. One exchange per {@code localSteps} steps instead of one per step: cheaper on a network, but
      * not equal to single-machine training. Each local step clips as the model file says; with
      * {@code dropLast}, each partition skips its short last batch.
      *
@@ -255,7 +258,7 @@ public final class SparkTrainer {
                 for (int i = 0; i < mean.length; i++) {
                     mean[i] /= contributing;
                 }
-                Flat.read(mean, params);
+                Flat.readTrainable(mean, params);
                 Flat.readBuffers(mean, Flat.size(params), buffers);
                 OptimizerState.read(mean, p, model.optimizer());
             }

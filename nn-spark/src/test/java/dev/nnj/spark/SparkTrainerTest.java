@@ -1,6 +1,8 @@
 package dev.nnj.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nnj.api.Parameter;
@@ -16,7 +18,9 @@ import dev.nnj.core.train.GradientClipping;
 import dev.nnj.core.train.TrainingStep;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
@@ -175,6 +179,35 @@ class SparkTrainerTest {
         assertEquals(lossSum / (44 * 32), stats.get(0).trainLoss(), 1e-12);
         double ignored = worstDifference(distributed.model(), unclipped);
         assertTrue(ignored > 1e-3, "clipping must change the result, or this test proves nothing: " + ignored);
+    }
+
+    /**
+     * A frozen first layer stays bit-identical to its initial weights in both modes: in synchronous
+     * training the driver's optimizer never sees it; in parameter averaging on 3 partitions it is
+     * kept rather than averaged (a mean of three equal copies is not always the value itself).
+     */
+    @Test
+    void aFrozenLayerStaysBitIdenticalInSynchronousTrainingAndInParameterAveraging() {
+        String frozen = MODEL.replace("\"activation\": \"relu\"}", "\"activation\": \"relu\", \"trainable\": false}");
+        DataSet train = digits();
+        List<Parameter> initial = NnRuntime.discover().assemble(ModelFileReader.read(frozen, "m")).model().parameters();
+        SparkTrainer synchronous = new SparkTrainer(spark, frozen);
+        synchronous.train(spark.parallelize(examples(train, 10), 2), 1);
+        SparkTrainer averaging = new SparkTrainer(spark, frozen);
+        averaging.trainAveraging(spark.parallelize(examples(train, 10), 3), 1, 4);
+        for (SparkTrainer trainer : List.of(synchronous, averaging)) {
+            List<Parameter> trained = trainer.model().model().parameters();
+            for (int i = 0; i < trained.size(); i++) {
+                double[] before = initial.get(i).value().data();
+                double[] after = trained.get(i).value().data();
+                if (i < 2) {
+                    assertArrayEquals(before, after, 0.0, trained.get(i).path() + " frozen");
+                } else {
+                    assertFalse(Arrays.equals(before, after), trained.get(i).path() + " trained");
+                }
+            }
+            assertEquals(Set.of("layers.1.weight", "layers.1.bias"), trainer.model().optimizer().state().keySet());
+        }
     }
 
     /** @return the loss sum over the examples of the full batches of epoch 1, in the order of a one-partition shard */

@@ -2,6 +2,7 @@ package dev.nnj.api.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,18 +61,28 @@ public abstract class OptimizerContract {
         assertTrue(end < 0.1 * start, "loss went from " + start + " to " + end + " in 200 steps");
     }
 
+    /**
+     * A parameter that is not trainable, made so or a {@linkplain Parameter#frozen() frozen view}
+     * (a frozen layer's), keeps its value and gets no state, even with a gradient.
+     */
     @Test
     void leavesFrozenParametersAndGradientsAlone() {
         Parameter frozen = new Parameter("frozen", ParameterRole.WEIGHT, Tensor.wrap(new double[] {1, 2}, 1, 2),
                 Tensor.wrap(new double[] {5, 5}, 1, 2), false);
+        Parameter view = quadratic("layers.0.weight").frozen();
+        gradient(view);
+        double[] viewBefore = view.value().data().clone();
         Parameter live = quadratic("live");
         Optimizer optimizer = createOptimizer();
-        optimizer.attach(List.of(frozen, live));
+        optimizer.attach(List.of(frozen, view, live));
         gradient(live);
         double[] gradient = live.gradient().data().clone();
         optimizer.step();
         assertArrayEquals(new double[] {1, 2}, frozen.value().data(), 0.0);
+        assertArrayEquals(viewBefore, view.value().data(), 0.0, "a frozen view changed");
         assertArrayEquals(gradient, live.gradient().data(), 0.0, "step must not change the gradient");
+        assertFalse(optimizer.state().containsKey("frozen"), "state for a frozen parameter");
+        assertFalse(optimizer.state().containsKey("layers.0.weight"), "state for a frozen view");
     }
 
     @Test

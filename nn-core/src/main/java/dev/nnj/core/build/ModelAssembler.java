@@ -35,8 +35,11 @@ import java.util.random.RandomGenerator;
  * every key a provider did not read as a probable typo.
  *
  * <p>A layer's {@code activation} key is read here, for any layer type: it adds an activation layer
- * after the layer, named {@code layers[i].activation}. So is the optimizer's {@code schedule} key,
- * for any optimizer: a learning-rate schedule component.
+ * after the layer, named {@code layers[i].activation}. So is a layer's {@code trainable} key (true
+ * by default): {@code false} freezes the layer and its activation ({@link Sequential}). Both are
+ * read before the layer's provider runs, so no provider need know them and neither is reported as
+ * unknown. So is the optimizer's {@code schedule} key, for any optimizer: a learning-rate schedule
+ * component.
  */
 public final class ModelAssembler {
     private final ComponentRegistry registry;
@@ -96,16 +99,18 @@ public final class ModelAssembler {
             Config config = spec.layers().get(i);
             String label = config.path() + " (" + config.type() + ")";
             Optional<Config> activation = config.getComponent("activation");
+            boolean trainable = config.getBoolean("trainable", true);
             Layer layer = create(ComponentKind.LAYER, Layer.class, config,
                     new Context(this, shape, "layers." + i, spec.seed()));
             shape = outputShape(layer, shape, label);
-            builder.add(layer, "layers." + i, label);
+            builder.add(layer, "layers." + i, label, trainable);
             lastActivation = null;
             lastIsOutputFunction = false;
             if (activation.isPresent()) {
                 Config a = activation.get();
                 Activation built = activation(a, new Context(this, shape, "layers." + i + ".activation", spec.seed()));
-                builder.add(new ActivationLayer(built), "layers." + i + ".activation", a.path() + " (" + a.type() + ")");
+                builder.add(new ActivationLayer(built), "layers." + i + ".activation", a.path() + " (" + a.type() + ")",
+                        trainable);
                 lastActivation = a.type();
                 lastIsOutputFunction = built.outputFunction();
             }

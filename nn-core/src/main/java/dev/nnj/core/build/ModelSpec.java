@@ -138,6 +138,17 @@ public record ModelSpec(String source, Shape input, List<Config> layers, Config 
     }
 
     /**
+     * Replaces the layers' configurations, e.g. to freeze a layer for fine-tuning
+     * ({@code MapConfig.with("trainable", false)}).
+     *
+     * @param newLayers one config per layer, in order; copied
+     * @return a copy of this spec with those layers
+     */
+    public ModelSpec withLayers(List<Config> newLayers) {
+        return new ModelSpec(source, input, newLayers, loss, optimizer, batchSize, epochs, seed, clipping, dropLast, table);
+    }
+
+    /**
      * Overrides the root seed, e.g. from the command line.
      *
      * @param newSeed the root seed of initialisation and data order

@@ -18,6 +18,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An ordered list of layers: forward runs them in order, backward in reverse. The model owns no
  * batch buffers; a {@link Workspace} does, so several threads can run inference on one model, each
  * with its own workspace.
+ *
+ * <p>A layer may be frozen ({@code "trainable": false} in a model file, or
+ * {@link Builder#add(Layer, String, String, boolean)}): its parameters are then given as
+ * {@linkplain Parameter#frozen() frozen} views, which trainers attach no optimizer to, so they get
+ * no update, no weight decay, no optimizer state and no share in gradient clipping. Backprop is
+ * unchanged: gradients still flow through a frozen layer to the layers before it. A frozen layer
+ * still runs as in training ({@link Mode#TRAIN}), as with PyTorch's {@code requires_grad_(False)}:
+ * dropout stays on and its buffers (batch-norm running statistics) keep updating in training.
  */
 public final class Sequential {
     private final Shape inputShape;
@@ -27,16 +35,20 @@ public final class Sequential {
     private final List<Parameter> parameters;
     private final List<Buffer> buffers;
     private final List<String> names;
+    private final List<Boolean> trainable;
+    private final List<Parameter> trainableParameters;
     private final long seed;
     private final AtomicInteger workspaces = new AtomicInteger();
     /** Whether the buffers of layers that adapt hold learned values: adapted here, or loaded. */
     private volatile boolean adapted;
 
-    private Sequential(Shape inputShape, List<Layer> layers, List<String> labels, List<String> names, long seed) {
+    private Sequential(Shape inputShape, List<Layer> layers, List<String> labels, List<String> names,
+            List<Boolean> trainable, long seed) {
         this.inputShape = inputShape;
         this.layers = List.copyOf(layers);
         this.labels = List.copyOf(labels);
         this.names = List.copyOf(names);
+        this.trainable = List.copyOf(trainable);
         this.seed = seed;
         List<Shape> shapes = new ArrayList<>();
         List<Parameter> params = new ArrayList<>();
@@ -50,7 +62,8 @@ public final class Sequential {
             }
             shapes.add(shape);
             for (Parameter p : layers.get(i).parameters()) {
-                params.add(p.withPrefix(names.get(i)));
+                Parameter view = p.withPrefix(names.get(i));
+                params.add(trainable.get(i) ? view : view.frozen());
             }
             for (Buffer b : layers.get(i).buffers()) {
                 bufs.add(b.withPrefix(names.get(i)));
@@ -58,6 +71,7 @@ public final class Sequential {
         }
         this.outputShapes = List.copyOf(shapes);
         this.parameters = List.copyOf(params);
+        this.trainableParameters = parameters.stream().filter(Parameter::trainable).toList();
         this.buffers = List.copyOf(bufs);
     }
 
@@ -119,12 +133,45 @@ public final class Sequential {
     }
 
     /**
-     * The parameters of every layer, as the optimizer and model files see them.
+     * The parameters of every layer, as model files see them; those of frozen layers are
+     * {@linkplain Parameter#frozen() frozen} views.
      *
      * @return every parameter, with its full path ({@code layers.0.weight}), in layer order
      */
     public List<Parameter> parameters() {
         return parameters;
+    }
+
+    /**
+     * The parameters an optimizer is attached to: those of {@link #parameters()} that are
+     * {@linkplain Parameter#trainable() trainable}, i.e. not of a frozen layer.
+     *
+     * @return the trainable parameters, with their full paths, in layer order
+     */
+    public List<Parameter> trainableParameters() {
+        return trainableParameters;
+    }
+
+    /**
+     * Whether a layer is trained, or frozen ({@code "trainable": false}); see the class comment
+     * for what freezing does and does not stop.
+     *
+     * @param name the layer's name in parameter paths, one of {@link #names()}, e.g. {@code layers.0}
+     * @return {@code false} if the layer is frozen
+     * @throws IllegalArgumentException if no layer has that name
+     */
+    public boolean isTrainable(String name) {
+        int i = names.indexOf(requireNonNull(name, "name is null"));
+        if (i < 0) {
+            throw new IllegalArgumentException("No layer is named '" + name + "'; the layers are named "
+                    + String.join(", ", names) + ".");
+        }
+        return trainable.get(i);
+    }
+
+    /** @return whether layer {@code i} is trained: its parameters' gradients go to the optimizer */
+    boolean isTrainable(int i) {
+        return trainable.get(i);
     }
 
     /**
@@ -211,8 +258,22 @@ public final class Sequential {
      *     (running statistics) are not parameters and not counted
      */
     public long parameterCount() {
+        return count(parameters);
+    }
+
+    /**
+     * The number of values that training changes.
+     *
+     * @return the number of values of {@link #trainableParameters()}; {@link #parameterCount()}
+     *     when no layer is frozen
+     */
+    public long trainableParameterCount() {
+        return count(trainableParameters);
+    }
+
+    private static long count(List<Parameter> params) {
         long n = 0;
-        for (Parameter p : parameters) {
+        for (Parameter p : params) {
             n += (long) p.value().rows() * p.value().cols();
         }
         return n;
@@ -301,6 +362,7 @@ public final class Sequential {
         private final List<Layer> layers = new ArrayList<>();
         private final List<String> labels = new ArrayList<>();
         private final List<String> names = new ArrayList<>();
+        private final List<Boolean> trainable = new ArrayList<>();
         private long seed;
 
         private Builder(Shape inputShape) {
@@ -329,9 +391,25 @@ public final class Sequential {
          * @throws NullPointerException if an argument is null
          */
         public Builder add(Layer layer, String name, String label) {
+            return add(layer, name, label, true);
+        }
+
+        /**
+         * Adds a layer with the given names, trained or frozen.
+         *
+         * @param layer the next layer
+         * @param name the prefix of its parameters' paths, e.g. {@code layers.0}
+         * @param label how messages name it, e.g. {@code layers[0] (dense)}
+         * @param trainable {@code false} to freeze the layer: its parameters keep their values in
+         *     training (see {@link Sequential})
+         * @return this builder
+         * @throws NullPointerException if an argument is null
+         */
+        public Builder add(Layer layer, String name, String label, boolean trainable) {
             layers.add(requireNonNull(layer, "layer is null"));
             names.add(requireNonNull(name, "name is null"));
             labels.add(requireNonNull(label, "label is null"));
+            this.trainable.add(trainable);
             return this;
         }
 
@@ -353,7 +431,7 @@ public final class Sequential {
          * @throws ShapeMismatchException if a layer cannot take its predecessor's output
          */
         public Sequential build() {
-            return new Sequential(inputShape, layers, labels, names, seed);
+            return new Sequential(inputShape, layers, labels, names, trainable, seed);
         }
     }
 }

@@ -27,6 +27,8 @@ public final class Workspace {
     private final int maxBatch;
     /** Per layer: its parameters if the model reports them after its backward, or null if it reports them itself. */
     private final Parameter[][] reportedAfter;
+    /** Per layer: whether its gradients are reported at all; a frozen layer's go to no optimizer. */
+    private final boolean[] reported;
     private final Context[] contexts;
     private Tensor lastInput;
 
@@ -41,10 +43,12 @@ public final class Workspace {
         outputs = new Tensor[n];
         gradients = new Tensor[n];
         reportedAfter = new Parameter[n][];
+        reported = new boolean[n];
         contexts = new Context[n];
         for (int i = 0; i < n; i++) {
             Layer layer = layers.get(i);
             reportedAfter[i] = reportsItsGradients(layer) ? null : layer.parameters().toArray(Parameter[]::new);
+            reported[i] = model.isTrainable(i);
             Shape in = i == 0 ? model.inputShape() : model.outputShape(i - 1);
             Object state = layer.newState(new StateRequest(maxBatch, in, model.outputShape(i)));
             contexts[i] = new Context(state,
@@ -150,10 +154,12 @@ public final class Workspace {
      * {@link #backward()}, telling {@code ready} which parameters' gradients are final as the layers
      * finish them (see {@link Layer#backward(Tensor, Tensor, Tensor, Tensor, GradientListener)}). A
      * layer that does not override that method has each of its parameters reported whole after its
-     * backward pass, from a list taken once (a layer's {@code parameters()} may allocate).
+     * backward pass, from a list taken once (a layer's {@code parameters()} may allocate). The
+     * parameters of a frozen layer ({@link Sequential#isTrainable(String)}) are never reported:
+     * their gradients are computed but go to no optimizer.
      *
-     * @param ready told of each part of a parameter's gradient once it is final, possibly from
-     *     kernel threads; {@link GradientListener#NONE} to ignore
+     * @param ready told of each part of a trainable layer's parameter's gradient once it is final,
+     *     possibly from kernel threads; {@link GradientListener#NONE} to ignore
      * @throws IllegalStateException if no forward pass came first
      */
     public void backward(GradientListener ready) {
@@ -164,15 +170,16 @@ public final class Workspace {
             Tensor in = i == 0 ? lastInput : outputs[i - 1];
             Tensor gradIn = i == 0 ? null : gradients[i - 1];
             Parameter[] after = reportedAfter[i];
+            GradientListener listener = reported[i] ? ready : GradientListener.NONE;
             if (after == null) {
                 Context context = contexts[i];
-                context.gradients = ready;
+                context.gradients = listener;
                 layers.get(i).backward(in, outputs[i], gradients[i], gradIn, context);
                 context.gradients = GradientListener.NONE;
             } else {
                 layers.get(i).backward(in, outputs[i], gradients[i], gradIn);
                 for (Parameter p : after) {
-                    ready.gradientReady(p, 0, p.value().size());
+                    listener.gradientReady(p, 0, p.value().size());
                 }
             }
         }

@@ -23,8 +23,8 @@ import java.util.List;
  * Mini-batch gradient descent: per epoch, shuffle (seeded per epoch), then per batch one
  * {@link TrainingStep} (zero the gradients, forward, loss, backward, clip, optimizer step). With
  * {@link TrainingOptions#dropLast()} an epoch skips its last batch when that is short. The
- * optimizer is attached to the model's parameters once, here. Buffers are allocated once; a step
- * allocates nothing.
+ * optimizer is attached to the model's trainable parameters once, here (a frozen layer's are left
+ * as they are; see {@link TrainingStep}). Buffers are allocated once; a step allocates nothing.
  *
  * <p>When the optimizer {@linkplain Optimizer#updatesInParts() updates in parts} and gradients are
  * not clipped (clipping needs every gradient first), the step is done during the backward pass
@@ -50,7 +50,7 @@ public final class Trainer {
 
     /**
      * Prepares training: allocates the batch buffers and attaches the optimizer to the model's
-     * parameters, so one optimizer serves one trainer.
+     * trainable parameters, so one optimizer serves one trainer.
      *
      * @param model the model to train; its parameters are updated
      * @param loss the loss to minimise

@@ -27,6 +27,11 @@ import java.util.List;
  * <p>The two halves are also available apart, for training where gradients are computed in one
  * place and applied in another (Spark's synchronous mode: {@link #gradients} on the executors,
  * {@link #update} on the driver after the gradients were summed into the parameters).
+ *
+ * <p>Only the model's {@linkplain Sequential#trainableParameters() trainable parameters} take part:
+ * the optimizer is attached to them alone (so a frozen layer's parameters get no update, no weight
+ * decay and no optimizer state, whatever the optimizer does with the flag), clipping sees only
+ * their gradients (the norm is theirs), and updates during backward are handed only theirs.
  */
 public final class TrainingStep {
     /** The phases of a step, in order, as a {@link PhaseListener} hears them end. */
@@ -63,6 +68,7 @@ public final class TrainingStep {
     private final Loss loss;
     private final Optimizer optimizer;
     private final Workspace workspace;
+    /** The model's trainable parameters: what the optimizer is attached to and clipping sees. */
     private final List<Parameter> parameters;
     /** Hands final parts of gradients to the optimizer during backward; made once, so a step allocates nothing. */
     private final GradientListener updateInParts;
@@ -75,7 +81,7 @@ public final class TrainingStep {
 
     /**
      * Allocates the buffers for batches of up to {@code maxBatch} rows and attaches the optimizer to
-     * the model's parameters, so one optimizer serves one step.
+     * the model's trainable parameters, so one optimizer serves one step.
      *
      * @param model the model to train; its parameters are updated
      * @param loss the loss to minimise
@@ -112,7 +118,7 @@ public final class TrainingStep {
         this.loss = requireNonNull(loss, "loss is null");
         this.optimizer = requireNonNull(optimizer, "optimizer is null");
         this.workspace = workspace;
-        this.parameters = model.parameters();
+        this.parameters = model.trainableParameters();
         optimizer.attach(parameters);
         this.updateInParts = optimizer::update;
         this.optimizerUpdatesInParts = optimizer.updatesInParts();
@@ -203,8 +209,9 @@ public final class TrainingStep {
     }
 
     /**
-     * The second half of a step: clips the gradients the model's parameters hold (e.g. from
-     * {@link #gradients}, or summed from elsewhere) and steps the optimizer.
+     * The second half of a step: clips the gradients the model's trainable parameters hold (e.g.
+     * from {@link #gradients}, or summed from elsewhere) and steps the optimizer; a frozen
+     * parameter's gradient is neither read nor changed.
      */
     public void update() {
         if (!clipping.isOff()) {

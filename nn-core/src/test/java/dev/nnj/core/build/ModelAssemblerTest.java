@@ -81,7 +81,42 @@ class ModelAssemblerTest {
         ModelConfigException e = assertThrows(ModelConfigException.class,
                 () -> assemble(model("{\"type\": \"dense\", \"units\": 10, \"activaton\": \"relu\"}")));
         assertEquals("model.json: layers[0] (dense): unknown key 'activaton'. Did you mean 'activation'? Keys that "
-                + "'dense' reads: activation, biasInit, units, weightInit.", e.getMessage());
+                + "'dense' reads: activation, biasInit, trainable, units, weightInit.", e.getMessage());
+    }
+
+    @Test
+    void freezesALayerAndItsActivationWithTrainableFalseOnAnyLayerType() {
+        AssembledModel m = assemble(model("{\"type\": \"dense\", \"units\": 4, \"activation\": \"relu\", "
+                + "\"trainable\": false}, {\"type\": \"layer-norm\", \"trainable\": false}, "
+                + "{\"type\": \"dense\", \"units\": 3, \"trainable\": true}"));
+        assertFalse(m.model().isTrainable("layers.0"));
+        assertFalse(m.model().isTrainable("layers.0.activation"));
+        assertFalse(m.model().isTrainable("layers.1"));
+        assertTrue(m.model().isTrainable("layers.2"));
+        assertEquals(List.of("layers.2.weight", "layers.2.bias"),
+                m.model().trainableParameters().stream().map(Parameter::path).toList());
+        assertEquals(4 * 3 + 3, m.model().trainableParameterCount());
+        assertEquals(64 * 4 + 4 + 4 + 4 + 4 * 3 + 3, m.model().parameterCount());
+    }
+
+    @Test
+    void trainsEveryLayerWithoutTheKey() {
+        AssembledModel m = assemble(model("{\"type\": \"dense\", \"units\": 10}"));
+        assertTrue(m.model().isTrainable("layers.0"));
+        assertEquals(m.model().parameters(), m.model().trainableParameters());
+    }
+
+    @Test
+    void refusesATrainableThatIsNotABooleanAndSuggestsItForAMisspelling() {
+        assertEquals("model.json: layers[0].trainable: expected true or false, got \"no\".",
+                refusal("{\"type\": \"dense\", \"units\": 10, \"trainable\": \"no\"}"));
+        assertEquals("model.json: layers[0] (flatten): unknown key 'trainble'. Did you mean 'trainable'? Keys that "
+                + "'flatten' reads: activation, trainable.", refusal("{\"type\": \"flatten\", \"trainble\": false}"));
+    }
+
+    /** @return the message of the {@link ModelConfigException} that assembling {@code layers} throws */
+    private String refusal(String layers) {
+        return assertThrows(ModelConfigException.class, () -> assemble(model(layers))).getMessage();
     }
 
     @Test

@@ -10,7 +10,10 @@ import dev.nnj.api.DataException;
 import dev.nnj.api.Mode;
 import dev.nnj.api.ModelConfigException;
 import dev.nnj.api.NnException;
+import dev.nnj.api.Parameter;
 import dev.nnj.api.Tensor;
+import dev.nnj.api.spi.Config;
+import dev.nnj.api.spi.MapConfig;
 import dev.nnj.api.testkit.GradientCheck;
 import dev.nnj.core.CoreExtension;
 import dev.nnj.core.NnRuntime;
@@ -23,7 +26,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.zip.ZipEntry;
@@ -89,6 +94,31 @@ class ModelArchiveTest {
         Path off = dir.resolve("keep.nnj");
         ModelArchive.save(off, spec.withDropLast(false), m.model());
         assertFalse(ModelArchive.read(off).spec().dropLast());
+    }
+
+    /** model.json is written from the layers' configs, so a frozen layer stays frozen when loaded. */
+    @Test
+    void aSavedModelKeepsTrainableFalse() throws IOException {
+        ModelSpec read = ModelFileReader.read(MODEL, "m.json");
+        List<Config> layers = new ArrayList<>(read.layers());
+        layers.set(0, ((MapConfig) layers.get(0)).with("trainable", false));
+        ModelSpec spec = read.withLayers(layers);
+        AssembledModel m = runtime.assemble(spec);
+        Path file = dir.resolve("frozen.nnj");
+        ModelArchive.save(file, spec, m.model());
+        String json = new String(entryBytes(file, ModelArchive.MODEL_ENTRY), StandardCharsets.UTF_8);
+        assertTrue(json.replaceAll("\\s", "").contains("{\"type\":\"dense\",\"units\":5,\"activation\":\"tanh\","
+                + "\"trainable\":false}"), json);
+        assertEquals(false, ((MapConfig) ModelArchive.read(file).spec().layers().get(0)).values().get("trainable"));
+        AssembledModel loaded = ModelArchive.load(file, runtime.assembler());
+        assertFalse(loaded.model().isTrainable("layers.0"));
+        assertFalse(loaded.model().isTrainable("layers.0.activation"));
+        assertTrue(loaded.model().isTrainable("layers.1"));
+        assertEquals(List.of("layers.1.weight", "layers.1.bias"),
+                loaded.model().trainableParameters().stream().map(Parameter::path).toList());
+        Path again = dir.resolve("again.nnj");
+        ModelArchive.save(again, ModelArchive.read(file).spec(), loaded.model());
+        assertArrayEquals(entryBytes(file, ModelArchive.MODEL_ENTRY), entryBytes(again, ModelArchive.MODEL_ENTRY));
     }
 
     @Test

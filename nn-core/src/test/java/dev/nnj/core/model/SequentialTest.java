@@ -1,7 +1,11 @@
 package dev.nnj.core.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nnj.api.GradientListener;
 import dev.nnj.api.Layer;
@@ -18,7 +22,11 @@ import dev.nnj.core.layer.ActivationLayer;
 import dev.nnj.core.layer.DenseLayer;
 import dev.nnj.core.loss.SoftmaxCrossEntropy;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +86,75 @@ class SequentialTest {
         ShapeMismatchException e = assertThrows(ShapeMismatchException.class,
                 () -> Sequential.builder(Shape.of(8)).add(new DenseLayer(8, 4)).add(new DenseLayer(5, 2)).build());
         assertEquals("layers[1]: input has 4 features [4]; expected 5.", e.getMessage());
+    }
+
+    @Test
+    void givesAFrozenLayersParametersAsFrozenViewsAndCountsThemApart() {
+        SplittableRandom random = new SplittableRandom(1);
+        Sequential model = Sequential.builder(Shape.of(2)).add(dense(2, 3, random), "layers.0", "layers[0]", false)
+                .add(new ActivationLayer(new Tanh()), "layers.0.activation", "layers[0].activation", false)
+                .add(dense(3, 1, random), "layers.1", "layers[1]").build();
+        assertEquals(List.of("layers.0.weight", "layers.0.bias", "layers.1.weight", "layers.1.bias"),
+                model.parameters().stream().map(Parameter::path).toList());
+        assertEquals(List.of(false, false, true, true), model.parameters().stream().map(Parameter::trainable).toList());
+        assertEquals(List.of("layers.1.weight", "layers.1.bias"),
+                model.trainableParameters().stream().map(Parameter::path).toList());
+        assertSame(model.parameters().get(0).value(), model.layers().get(0).parameters().get(0).value(),
+                "a frozen view shares the layer's value");
+        assertEquals(Shape.of(3, 2), model.parameters().get(0).shape(), "saved as nn.Linear's [out, in]");
+        assertFalse(model.isTrainable("layers.0"));
+        assertTrue(model.isTrainable("layers.1"));
+        assertEquals(13, model.parameterCount());
+        assertEquals(4, model.trainableParameterCount());
+    }
+
+    @Test
+    void refusesAnUnknownLayerNameListingTheNames() {
+        Sequential model = Sequential.builder(Shape.of(2)).add(new DenseLayer(2, 3))
+                .add(new ActivationLayer(new Tanh())).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.isTrainable("layers.2"));
+        assertEquals("No layer is named 'layers.2'; the layers are named layers.0, layers.1.", e.getMessage());
+    }
+
+    /**
+     * Freezing the middle dense layer changes no gradient, the frozen layer's own and the first
+     * layer's (which arrives through it) included, to the bit; only whom they are reported to.
+     */
+    @Test
+    void backpropagatesThroughAFrozenLayerUnchangedAndReportsNoneOfItsGradients() {
+        Tensor x = GradientCheck.randomTensor(6, 4, new SplittableRandom(5));
+        Sequential trained = threeDense(true);
+        Sequential frozen = threeDense(false);
+        Set<String> reported = new HashSet<>();
+        Map<Tensor, String> paths = new IdentityHashMap<>();
+        frozen.parameters().forEach(p -> paths.put(p.value(), p.path()));
+        for (Sequential model : List.of(trained, frozen)) {
+            Workspace ws = model.newWorkspace(6);
+            model.zeroGradients();
+            Tensor out = ws.forward(x, Mode.TRAIN);
+            System.arraycopy(out.data(), 0, ws.outputGradient().data(), 0, out.size());
+            ws.backward((parameter, from, to) -> {
+                if (model == frozen) {
+                    synchronized (reported) {
+                        reported.add(paths.get(parameter.value()));
+                    }
+                }
+            });
+        }
+        for (int i = 0; i < trained.parameters().size(); i++) {
+            assertArrayEquals(trained.parameters().get(i).gradient().data(), frozen.parameters().get(i).gradient().data(),
+                    frozen.parameters().get(i).path());
+        }
+        assertEquals(Set.of("layers.2.weight", "layers.2.bias", "layers.0.weight", "layers.0.bias"), reported);
+    }
+
+    /** 4-5-3-2 with tanh, the same weights every call; the middle dense layer ({@code layers.1}) trained or frozen. */
+    private static Sequential threeDense(boolean middleTrainable) {
+        SplittableRandom random = new SplittableRandom(11);
+        return Sequential.builder(Shape.of(4)).add(dense(4, 5, random), "layers.0", "layers[0]")
+                .add(new ActivationLayer(new Tanh()), "layers.0.activation", "layers[0].activation")
+                .add(dense(5, 3, random), "layers.1", "layers[1]", middleTrainable)
+                .add(dense(3, 2, random), "layers.2", "layers[2]").build();
     }
 
     static DenseLayer dense(int in, int out, SplittableRandom random) {

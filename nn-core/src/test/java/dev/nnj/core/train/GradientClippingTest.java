@@ -44,6 +44,16 @@ class GradientClippingTest {
     }
 
     @Test
+    void leavesFrozenGradientsOutOfTheNormAndAsTheyAre() {
+        Parameter trained = withGradient("a", 3, 0);
+        Parameter frozen = withGradient("b", 0, 400).frozen();
+        new GradientClipping(1.0, 100.0).apply(List.of(trained, frozen));
+        double scale = 1.0 / (3 + 1e-6);
+        assertArrayEquals(new double[] {3 * scale, 0}, trained.gradient().data(), 1e-15);
+        assertArrayEquals(new double[] {0, 400}, frozen.gradient().data(), 0.0);
+    }
+
+    @Test
     void allocatesNothing() {
         List<Parameter> params = List.of(withGradient("a", 3, 4), withGradient("b", 5));
         GradientClipping c = new GradientClipping(1.0, 2.0);

@@ -2,6 +2,7 @@ package dev.nnj.core.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
@@ -28,6 +29,7 @@ import dev.nnj.api.TrainingException;
 import dev.nnj.api.testkit.GradientCheck;
 import dev.nnj.core.data.DataSet;
 import dev.nnj.core.data.Shuffle;
+import dev.nnj.core.layer.BatchNorm;
 import dev.nnj.core.layer.DenseLayer;
 import dev.nnj.core.eval.Evaluator;
 import dev.nnj.core.loss.BinaryCrossEntropy;
@@ -289,6 +291,33 @@ class TrainerTest {
         List<EpochResult> history = new Trainer(model(), new MeanSquaredError(), new PlainSgd(0.1),
                 new TrainingOptions(1, 4, 1)).fit(data, null);
         assertTrue(Double.isNaN(history.get(0).trainAccuracy()));
+    }
+
+    /**
+     * A frozen batch-norm behaves as in PyTorch after {@code requires_grad_(False)}: γ and β keep
+     * their values, while the running statistics still move in training, and the dense layer before
+     * it still learns through it. {@link PlainSgd} updates whatever it is attached to.
+     */
+    @Test
+    void aFrozenBatchNormKeepsItsParametersButUpdatesItsRunningStatistics() {
+        DenseLayer first = new DenseLayer(3, 4);
+        System.arraycopy(GradientCheck.randomTensor(3, 4, random).data(), 0, first.weight().value().data(), 0, 12);
+        BatchNorm norm = new BatchNorm(Shape.of(4), 0.1, 1e-5);
+        Arrays.fill(norm.weight().value().data(), 1.5);
+        Arrays.fill(norm.bias().value().data(), -0.5);
+        DenseLayer last = new DenseLayer(4, 2);
+        System.arraycopy(GradientCheck.randomTensor(4, 2, random).data(), 0, last.weight().value().data(), 0, 8);
+        Sequential model = Sequential.builder(Shape.of(3)).add(first).add(norm, "layers.1", "layers[1]", false)
+                .add(last).build();
+        double[] firstBefore = first.weight().value().data().clone();
+
+        new Trainer(model, new MeanSquaredError(), new PlainSgd(0.1), new TrainingOptions(2, 4, 1)).fit(data, null);
+
+        assertArrayEquals(new double[] {1.5, 1.5, 1.5, 1.5}, norm.weight().value().data(), 0.0);
+        assertArrayEquals(new double[] {-0.5, -0.5, -0.5, -0.5}, norm.bias().value().data(), 0.0);
+        assertFalse(Arrays.equals(new double[4], model.buffers().get(0).value().data()), "running_mean moved");
+        assertEquals(6.0, model.buffers().get(2).value().data()[0], "num_batches_tracked: 2 epochs of 3 batches");
+        assertFalse(Arrays.equals(firstBefore, first.weight().value().data()), "the layer before learns through it");
     }
 
     private double[] freshGradient(Sequential model) {

@@ -2,6 +2,7 @@ package dev.nnj.core.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -37,27 +38,27 @@ class TrainingStepTest {
 
     /** The same weights every call: a 3-5-2 MLP with ReLU, from a fixed seed. */
     private static Sequential model() {
+        return model(true);
+    }
+
+    /** {@link #model()} with its first dense layer ({@code layers.0}) trained or frozen. */
+    private static Sequential model(boolean firstTrainable) {
         SplittableRandom random = new SplittableRandom(5);
         DenseLayer first = new DenseLayer(3, 5);
         DenseLayer second = new DenseLayer(5, 2);
         System.arraycopy(GradientCheck.randomTensor(3, 5, random).data(), 0, first.weight().value().data(), 0, 15);
         System.arraycopy(GradientCheck.randomTensor(5, 2, random).data(), 0, second.weight().value().data(), 0, 10);
-        return Sequential.builder(Shape.of(3)).add(first).add(new ActivationLayer(new Relu())).add(second).build();
+        return Sequential.builder(Shape.of(3)).add(first, "layers.0", "layers[0]", firstTrainable)
+                .add(new ActivationLayer(new Relu())).add(second).build();
+    }
+
+    /** @return the values of {@code params}, copied, in order */
+    private static double[] values(List<Parameter> params) {
+        return params.stream().flatMapToDouble(p -> Arrays.stream(p.value().data())).toArray();
     }
 
     private static double[] values(Sequential model) {
-        List<Parameter> params = model.parameters();
-        int size = 0;
-        for (Parameter p : params) {
-            size += p.value().size();
-        }
-        double[] out = new double[size];
-        int at = 0;
-        for (Parameter p : params) {
-            System.arraycopy(p.value().data(), 0, out, at, p.value().size());
-            at += p.value().size();
-        }
-        return out;
+        return values(model.parameters());
     }
 
     private static double norm(List<Parameter> params) {
@@ -134,6 +135,85 @@ class TrainingStepTest {
             assertEquals(0.01, n, 1e-6);
         }
         verify(optimizer, never()).beginStep();
+    }
+
+    /** The optimizer's contract: it is attached to the trainable parameters only and handed no other. */
+    @Test
+    void attachesTheOptimizerToTheTrainableParametersOnlyAndHandsItNoFrozenOneDuringBackward() {
+        Sequential model = model(false);
+        Optimizer optimizer = mock(Optimizer.class);
+        when(optimizer.updatesInParts()).thenReturn(true);
+        List<Tensor> handed = new ArrayList<>();
+        doAnswer(inv -> {
+            synchronized (handed) {
+                handed.add(inv.<Parameter>getArgument(0).value());
+            }
+            return null;
+        }).when(optimizer).update(any(), anyInt(), anyInt());
+        TrainingStep step = new TrainingStep(model, new MeanSquaredError(), optimizer, 4);
+        step.step(x, y);
+        verify(optimizer).attach(model.trainableParameters());
+        assertEquals(List.of("layers.2.weight", "layers.2.bias"),
+                model.trainableParameters().stream().map(Parameter::path).toList());
+        assertFalse(handed.isEmpty(), "updated during backward");
+        for (Parameter frozen : model.parameters().subList(0, 2)) {
+            assertFalse(handed.stream().anyMatch(t -> t == frozen.value()), frozen.path() + " handed to the optimizer");
+        }
+    }
+
+    /** {@link PlainSgd} updates whatever it is attached to and handed, trainable or not. */
+    @Test
+    void aFrozenLayerKeepsItsValuesBitForBitWhateverTheOptimizerDoesWithTheFlag() {
+        for (boolean inParts : new boolean[] {false, true}) {
+            Sequential model = model(false);
+            double[] frozen = values(model.parameters().subList(0, 2));
+            double[] trained = values(model.parameters().subList(2, 4));
+            TrainingStep step = new TrainingStep(model, new MeanSquaredError(),
+                    inParts ? PlainSgd.inParts(0.1) : new PlainSgd(0.1), 4);
+            for (int i = 0; i < 3; i++) {
+                step.step(x, y);
+            }
+            assertArrayEquals(frozen, values(model.parameters().subList(0, 2)), 0.0, "in parts: " + inParts);
+            assertFalse(Arrays.equals(trained, values(model.parameters().subList(2, 4))), "in parts: " + inParts);
+        }
+    }
+
+    /**
+     * Clipping by norm scales the trainable gradients by maxNorm / (their norm + 1e-6); with the
+     * frozen layer's gradients in the norm the update would be visibly smaller.
+     */
+    @Test
+    void clipsByTheNormOfTheTrainableGradientsOnly() {
+        Sequential reference = model(false);
+        new TrainingStep(reference, new MeanSquaredError(), new PlainSgd(0.1), 4).gradients(x, y);
+        double trainableNorm = norm(reference.trainableParameters());
+        double allNorm = norm(reference.parameters());
+        assertTrue(allNorm > 1.1 * trainableNorm, "a fixture where the frozen gradients weigh: " + allNorm
+                + " against " + trainableNorm);
+        double maxNorm = trainableNorm / 2;
+
+        Sequential model = model(false);
+        new TrainingStep(model, new MeanSquaredError(), new PlainSgd(0.1), 4)
+                .clipGradients(new GradientClipping(maxNorm, Double.POSITIVE_INFINITY)).step(x, y);
+        double scale = maxNorm / (trainableNorm + 1e-6);
+        for (int i = 0; i < 4; i++) {
+            Parameter before = reference.parameters().get(i);
+            Parameter after = model.parameters().get(i);
+            double[] expected = before.value().data().clone();
+            if (before.trainable()) {
+                double largestDifference = 0;
+                for (int j = 0; j < expected.length; j++) {
+                    expected[j] -= 0.1 * (before.gradient().data()[j] * scale);
+                    double withFrozen = before.value().data()[j] - 0.1 * before.gradient().data()[j] * maxNorm / allNorm;
+                    largestDifference = Math.max(largestDifference, Math.abs(expected[j] - withFrozen));
+                }
+                assertTrue(largestDifference > 1e-3, after.path() + ": the frozen gradients in the norm would "
+                        + "change the update by only " + largestDifference);
+            } else {
+                assertArrayEquals(before.gradient().data(), after.gradient().data(), 0.0, "frozen gradient not scaled");
+            }
+            assertArrayEquals(expected, after.value().data(), 1e-15, after.path());
+        }
     }
 
     @Test

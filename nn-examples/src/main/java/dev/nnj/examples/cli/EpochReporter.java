@@ -4,6 +4,7 @@ import dev.nnj.core.build.AssembledModel;
 import dev.nnj.core.data.DataSet;
 import dev.nnj.core.eval.Evaluation;
 import dev.nnj.core.math.Kernels;
+import dev.nnj.core.model.Sequential;
 import dev.nnj.core.train.EarlyStopping;
 import dev.nnj.core.train.EpochResult;
 import dev.nnj.core.train.TrainingListener;
@@ -35,7 +36,7 @@ final class EpochReporter implements TrainingListener {
     }
 
     void header(Path modelFile, AssembledModel m, DataSet train, DataSet test, Kernels kernels) {
-        out.printf(Locale.ROOT, "model %s: %s, %,d parameters%n", modelFile, m.model(), m.model().parameterCount());
+        out.printf(Locale.ROOT, "model %s: %s, %s%n", modelFile, m.model(), parameters(m.model()));
         out.printf(Locale.ROOT, "loss %s, optimizer %s, batch size %d%s, %d epochs, seed %d%n", m.loss(), m.optimizer(),
                 m.training().batchSize(), m.training().dropLast() ? " (a short last batch dropped)" : "",
                 m.training().epochs(), m.training().seed());
@@ -44,6 +45,15 @@ final class EpochReporter implements TrainingListener {
         out.printf(Locale.ROOT, "data: %,d training examples (%s), %,d test examples (%s)%n", train.size(), train.name(),
                 test.size(), test.name());
         out.flush();
+    }
+
+    /** @return e.g. {@code 19,210 parameters}, then {@code (2,570 trainable, 16,640 frozen)} if a layer is frozen */
+    static String parameters(Sequential model) {
+        long all = model.parameterCount();
+        long trainable = model.trainableParameterCount();
+        String count = String.format(Locale.ROOT, "%,d parameters", all);
+        return trainable == all ? count
+                : count + String.format(Locale.ROOT, " (%,d trainable, %,d frozen)", trainable, all - trainable);
     }
 
     @Override

@@ -87,6 +87,23 @@ class TrainCommandTest {
     }
 
     @Test
+    void theHeaderCountsTrainableAndFrozenParametersWhenALayerIsFrozen(@TempDir Path dir) throws Exception {
+        String file = Files.readString(Path.of(CliRun.model("digits-mlp.json")));
+        Path frozen = Files.writeString(dir.resolve("frozen.json"), file.replace(
+                "{\"type\": \"dense\", \"units\": 256, \"activation\": \"relu\"}",
+                "{\"type\": \"dense\", \"units\": 256, \"activation\": \"relu\", \"trainable\": false}"));
+        String sequential = "Sequential(input [64], layers[0] (dense) -> [256], layers[0].activation (relu) -> [256], "
+                + "layers[1] (dense) -> [10])";
+        CliRun run = CliRun.run("train", "--model", frozen.toString(), "--data", "digits", "--epochs", "1");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("model " + frozen + ": " + sequential + ", 19,210 parameters (2,570 trainable, 16,640 frozen)",
+                run.out().lines().findFirst().orElseThrow());
+        CliRun plain = CliRun.run("train", "--model", CliRun.model("digits-mlp.json"), "--data", "digits", "--epochs", "1");
+        assertEquals("model " + CliRun.model("digits-mlp.json") + ": " + sequential + ", 19,210 parameters",
+                plain.out().lines().findFirst().orElseThrow());
+    }
+
+    @Test
     void backendAndThreadsCanBeChosen() {
         CliRun run = CliRun.run("train", "--model", CliRun.model("digits-mlp.json"), "--data", "digits", "--epochs", "1",
                 "--backend", "ejml", "--threads", "1");
