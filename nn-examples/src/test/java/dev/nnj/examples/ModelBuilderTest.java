@@ -115,4 +115,15 @@ class ModelBuilderTest {
         assertThrows(ModelConfigException.class, () -> ModelArchive.save(file, noSpec));
         assertFalse(Files.exists(file));
     }
+
+    @Test
+    void frozenMarksTheLayerAddedLastAsNotTrainable() {
+        ModelBuilder b = Models.sequential(Shape.of(64)).dense(128, "relu").frozen().dense(10)
+                .loss("softmax-cross-entropy").optimizer("adam");
+        assertEquals(false, ((java.util.Map<?, ?>) ((List<?>) b.values().get("layers")).get(0)).get("trainable"));
+        Sequential model = b.build(RUNTIME).model();
+        assertFalse(model.isTrainable("layers.0"));
+        assertEquals(true, model.isTrainable("layers.1"));
+        assertEquals(128 * 10 + 10, model.trainableParameterCount());
+    }
 }

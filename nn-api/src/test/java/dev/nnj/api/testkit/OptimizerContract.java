@@ -2,7 +2,6 @@ package dev.nnj.api.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,7 +62,9 @@ public abstract class OptimizerContract {
 
     /**
      * A parameter that is not trainable, made so or a {@linkplain Parameter#frozen() frozen view}
-     * (a frozen layer's), keeps its value and gets no state, even with a gradient.
+     * (a frozen layer's), keeps its value, even with a gradient. (Whether it gets state is left to
+     * the optimizer: nnj's training step attaches trainable parameters only, and the kit asks no
+     * more of optimizers written against 0.1.)
      */
     @Test
     void leavesFrozenParametersAndGradientsAlone() {
@@ -81,8 +82,6 @@ public abstract class OptimizerContract {
         assertArrayEquals(new double[] {1, 2}, frozen.value().data(), 0.0);
         assertArrayEquals(viewBefore, view.value().data(), 0.0, "a frozen view changed");
         assertArrayEquals(gradient, live.gradient().data(), 0.0, "step must not change the gradient");
-        assertFalse(optimizer.state().containsKey("frozen"), "state for a frozen parameter");
-        assertFalse(optimizer.state().containsKey("layers.0.weight"), "state for a frozen view");
     }
 
     @Test
