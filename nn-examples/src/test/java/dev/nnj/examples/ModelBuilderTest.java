@@ -126,4 +126,26 @@ class ModelBuilderTest {
         assertEquals(true, model.isTrainable("layers.1"));
         assertEquals(128 * 10 + 10, model.trainableParameterCount());
     }
+
+    /** Data from arrays in one call, and fit(train, validation) returning every epoch's metrics. */
+    @Test
+    void fitsArraysWithAValidationSetAndReturnsEveryEpoch() {
+        dev.nnj.core.data.DataSet digits = DataSources.digits();
+        double[][] x = new double[digits.size()][];
+        int[] y = new int[digits.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = digits.features().row(i);
+            y[i] = digits.label(i);
+        }
+        dev.nnj.core.data.DataSet train = dev.nnj.core.data.DataSet.classification("train",
+                java.util.Arrays.copyOfRange(x, 0, 1_500), java.util.Arrays.copyOfRange(y, 0, 1_500));
+        dev.nnj.core.data.DataSet validation = dev.nnj.core.data.DataSet.classification("validation",
+                java.util.Arrays.copyOfRange(x, 1_500, x.length), java.util.Arrays.copyOfRange(y, 1_500, y.length));
+        List<dev.nnj.core.train.EpochResult> history = Models.sequential(Shape.of(64)).dense(64, "relu").dense(10)
+                .loss("softmax-cross-entropy").optimizer("adam", o -> o.set("learningRate", 1e-2)).epochs(5)
+                .build(RUNTIME).fit(train, validation);
+        assertEquals(5, history.size());
+        assertEquals(297, history.get(4).validation().examples());
+        assertEquals(true, history.get(4).validation().accuracy() >= 0.9, history.get(4).toString());
+    }
 }

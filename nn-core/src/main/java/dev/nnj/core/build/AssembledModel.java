@@ -3,12 +3,15 @@ package dev.nnj.core.build;
 import dev.nnj.api.Loss;
 import dev.nnj.api.Optimizer;
 import dev.nnj.api.Schedule;
+import dev.nnj.core.data.DataSet;
 import dev.nnj.core.eval.Predictor;
 import dev.nnj.core.model.Sequential;
+import dev.nnj.core.train.EpochResult;
 import dev.nnj.core.train.GradientClipping;
 import dev.nnj.core.train.Trainer;
 import dev.nnj.core.train.TrainingOptions;
 import dev.nnj.core.train.TrainingStep;
+import java.util.List;
 
 /**
  * A model built from a {@link ModelSpec}, with its loss, optimizer and training settings.
@@ -60,6 +63,26 @@ public record AssembledModel(Sequential model, Loss loss, Optimizer optimizer, T
     public Trainer trainer() {
         Trainer trainer = new Trainer(model, loss, optimizer, training).clipGradients(clipping);
         return schedule == null ? trainer : trainer.schedule(schedule);
+    }
+
+    /**
+     * Trains every epoch of the spec, as Keras's {@code model.fit(x, y, validation_data=...)}: a
+     * {@link #trainer()} that watches {@code validation} (its loss is the monitored one) and
+     * evaluates it after every epoch. Attaches the optimizer, so call it once per model (a new
+     * {@link #trainer()} for more control: listeners, early stopping, a test set).
+     *
+     * @param train the examples to train on
+     * @param validation held-out examples evaluated after every epoch, or {@code null}
+     * @return one result per epoch: training loss, and the validation set's loss, accuracy and
+     *     per-class metrics (or MAE, RMSE, R²) in {@link dev.nnj.core.train.EpochResult#validation()}
+     * @throws dev.nnj.api.TrainingException if the loss becomes NaN or infinite
+     */
+    public List<EpochResult> fit(DataSet train, DataSet validation) {
+        Trainer trainer = trainer();
+        if (validation != null) {
+            trainer.validateOn(validation);
+        }
+        return trainer.fit(train, null);
     }
 
     /**
