@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.nnj.api.ModelConfigException;
 import dev.nnj.api.NnException;
+import dev.nnj.api.Shape;
 import dev.nnj.api.Tensor;
 import dev.nnj.api.spi.LayerProvider;
 import dev.nnj.api.spi.NnExtension;
 import dev.nnj.api.testkit.GradientCheck;
 import dev.nnj.core.CoreExtension;
+import dev.nnj.core.Models;
 import dev.nnj.core.NnRuntime;
 import dev.nnj.core.build.AssembledModel;
 import dev.nnj.core.build.TestOptimizerExtension;
@@ -39,6 +41,21 @@ class ChannelMixModelTest {
         return "{\"input\": " + input + ", \"layers\": [" + mix + ", {\"type\": \"dense\", \"units\": 3}], "
                 + "\"loss\": \"softmax-cross-entropy\", \"optimizer\": \"sgd\", \"epochs\": 2, \"batchSize\": 4, "
                 + "\"seed\": 7}";
+    }
+
+    /** A third party's type in code: the builder names it by id, as a model file does. */
+    @Test
+    void aModelBuiltInCodeUsesItByIdAsAFileDoes() {
+        String json = model("[2, 3, 3]", "{\"type\": \"acme.channel-mix\", \"filters\": 4, \"activation\": \"relu\"}");
+        AssembledModel fromFile = runtime.assemble(ModelFileReader.read(json, "m.json"));
+        AssembledModel fromCode = Models.sequential(Shape.of(2, 3, 3))
+                .layer("acme.channel-mix", o -> o.set("filters", 4)).activation("relu")
+                .dense(3)
+                .loss("softmax-cross-entropy").optimizer("sgd").epochs(2).batchSize(4).seed(7)
+                .build(runtime);
+        Tensor x = GradientCheck.randomTensor(2, 18, new SplittableRandom(5));
+        assertArrayEquals(fromFile.model().predict(x).data(), fromCode.model().predict(x).data());
+        assertEquals(fromFile.model().names(), fromCode.model().names());
     }
 
     @Test
