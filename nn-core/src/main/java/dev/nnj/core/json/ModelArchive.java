@@ -1,6 +1,9 @@
 package dev.nnj.core.json;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nnj.api.DataException;
@@ -23,9 +26,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -337,29 +343,31 @@ public final class ModelArchive {
     }
 
     private static TrainingState trainingState(byte[] json, String source) {
-        try {
-            var node = JSON.readTree(json);
-            if (node == null || !node.path("epoch").canConvertToInt() || !node.path("step").canConvertToLong()
-                    || !node.path("seed").canConvertToLong() || node.path("formatVersion").asInt(1) > ModelFileReader.FORMAT_VERSION) {
-                throw new DataException(source + ": expected \"epoch\", \"step\" and \"seed\" as whole numbers, "
-                        + "in format version 1.");
-            }
-            var loss = node.path("monitoredLoss");
-            int epoch = node.get("epoch").asInt();
-            var history = node.path("monitoredLosses");
-            double[] losses = new double[history.isArray() ? history.size() : 0];
-            if (history.isArray() && losses.length != epoch) {
-                throw new DataException(source + ": \"monitoredLosses\" holds " + losses.length + " values for "
-                        + epoch + " epochs.");
-            }
-            for (int i = 0; i < losses.length; i++) {
-                losses[i] = history.get(i).isNumber() ? history.get(i).asDouble() : Double.NaN;
-            }
-            return new TrainingState(epoch, node.get("step").asLong(), node.get("seed").asLong(),
-                    loss.isNumber() ? loss.asDouble() : Double.NaN, losses);
-        } catch (IOException e) {
-            throw new DataException(source + ": not valid JSON: " + e.getMessage(), e);
+        JsonNode node = JsonReading.read(JsonReading.STRICT, json, JsonNode.class,
+                (where, what, e) -> new DataException(source + " " + where + ": " + what + ".", e));
+        if (node == null || !wholeNumber(node.path("epoch")) || !node.path("epoch").canConvertToInt()
+                || !wholeNumber(node.path("step")) || !wholeNumber(node.path("seed"))
+                || node.path("formatVersion").asInt(1) > ModelFileReader.FORMAT_VERSION) {
+            throw new DataException(source + ": expected \"epoch\", \"step\" and \"seed\" as whole numbers, "
+                    + "in format version 1.");
         }
+        var loss = node.path("monitoredLoss");
+        int epoch = node.get("epoch").asInt();
+        var history = node.path("monitoredLosses");
+        double[] losses = new double[history.isArray() ? history.size() : 0];
+        if (history.isArray() && losses.length != epoch) {
+            throw new DataException(source + ": \"monitoredLosses\" holds " + losses.length + " values for "
+                    + epoch + " epochs.");
+        }
+        for (int i = 0; i < losses.length; i++) {
+            losses[i] = history.get(i).isNumber() ? history.get(i).asDouble() : Double.NaN;
+        }
+        return new TrainingState(epoch, node.get("step").asLong(), node.get("seed").asLong(),
+                loss.isNumber() ? loss.asDouble() : Double.NaN, losses);
+    }
+
+    private static boolean wholeNumber(JsonNode n) {
+        return n.isIntegralNumber() && n.canConvertToLong();
     }
 
     static String version() {
@@ -368,20 +376,39 @@ public final class ModelArchive {
     }
 
     /**
-     * Reads and checks a {@code .nnj} file without building the model.
+     * Reads and checks a {@code .nnj} file without building the model, refusing weights and optimizer
+     * state that hold NaN or an infinity.
      *
      * @param file the {@code .nnj} file
      * @return its entries, parsed; optimizer and training state only for checkpoints
      * @throws NnException naming the file, for a missing file, a truncated or corrupt zip, a
-     *     missing entry, malformed JSON or safetensors, or a format newer than this nnj reads
+     *     missing entry or one that appears twice, malformed JSON or safetensors, a value that is not
+     *     finite, or a format newer than this nnj reads
      */
     public static Contents read(Path file) {
+        return read(file, LoadOptions.defaults());
+    }
+
+    /**
+     * Reads and checks a {@code .nnj} file without building the model.
+     *
+     * @param file the {@code .nnj} file
+     * @param options how to read it, e.g. {@link LoadOptions#allowNonFinite()} to inspect a model
+     *     that diverged
+     * @return its entries, parsed; optimizer and training state only for checkpoints
+     * @throws NnException naming the file, for a missing file, a truncated or corrupt zip, a
+     *     missing entry or one that appears twice, malformed JSON or safetensors, a value that is not
+     *     finite (unless {@code options} allow it), or a format newer than this nnj reads
+     */
+    public static Contents read(Path file, LoadOptions options) {
+        requireNonNull(options, "options is null");
         byte[] modelJson;
         byte[] weights;
         byte[] optimizer;
         byte[] training;
         byte[] table;
         try (ZipFile zip = new ZipFile(file.toFile())) {
+            refuseDuplicates(zip, file);
             modelJson = entry(zip, MODEL_ENTRY, file);
             weights = entry(zip, WEIGHTS_ENTRY, file);
             optimizer = zip.getEntry(OPTIMIZER_ENTRY) == null ? null : entry(zip, OPTIMIZER_ENTRY, file);
@@ -396,8 +423,8 @@ public final class ModelArchive {
             throw new DataException(file + ": not a readable .nnj model file (a zip): " + e.getMessage(), e);
         }
         ModelSpec spec = ModelFileReader.read(new String(modelJson, StandardCharsets.UTF_8), file + "!/" + MODEL_ENTRY);
-        return new Contents(spec, modelJson, Safetensors.read(weights, file + "!/" + WEIGHTS_ENTRY),
-                optimizer == null ? null : Safetensors.read(optimizer, file + "!/" + OPTIMIZER_ENTRY),
+        return new Contents(spec, modelJson, Safetensors.read(weights, file + "!/" + WEIGHTS_ENTRY, options),
+                optimizer == null ? null : Safetensors.read(optimizer, file + "!/" + OPTIMIZER_ENTRY, options),
                 training == null ? null : trainingState(training, file + "!/" + TRAINING_ENTRY),
                 table == null ? null : TableSchemaJson.read(table, file + "!/" + TABLE_ENTRY));
     }
@@ -412,7 +439,22 @@ public final class ModelArchive {
      * @throws NnException naming the file, for an unreadable file or weights that do not fit
      */
     public static AssembledModel load(Path file, ModelAssembler assembler) {
-        Contents contents = read(file);
+        return load(file, assembler, LoadOptions.defaults());
+    }
+
+    /**
+     * Reads, builds and fills a model from a {@code .nnj} file.
+     *
+     * @param file the {@code .nnj} file
+     * @param assembler what builds the model, with the registry that knows its components
+     * @param options how to read it, e.g. {@link LoadOptions#allowNonFinite()} to inspect a model
+     *     that diverged
+     * @return the model with the saved weights; the optimizer is new (use
+     *     {@link #restoreOptimizer} to resume a checkpoint)
+     * @throws NnException naming the file, for an unreadable file or weights that do not fit
+     */
+    public static AssembledModel load(Path file, ModelAssembler assembler, LoadOptions options) {
+        Contents contents = read(file, options);
         AssembledModel model = assembler.assemble(contents.spec());
         Weights.apply(model.model(), contents.weights(), file + "!/" + WEIGHTS_ENTRY);
         return model;
@@ -429,7 +471,23 @@ public final class ModelArchive {
      * @throws NnException naming the file, for an unreadable file or weights that do not fit
      */
     public static TableModel loadTable(Path file, ModelAssembler assembler) {
-        Contents contents = read(file);
+        return loadTable(file, assembler, LoadOptions.defaults());
+    }
+
+    /**
+     * Reads, builds and fills a model from a {@code .nnj} file, with its table schema if it was
+     * trained on a table.
+     *
+     * @param file the {@code .nnj} file
+     * @param assembler what builds the model, with the registry that knows its components
+     * @param options how to read it, e.g. {@link LoadOptions#allowNonFinite()} to inspect a model
+     *     that diverged
+     * @return the model and its schema ({@link TableModel#schema()} null for a model trained on
+     *     tensors)
+     * @throws NnException naming the file, for an unreadable file or weights that do not fit
+     */
+    public static TableModel loadTable(Path file, ModelAssembler assembler, LoadOptions options) {
+        Contents contents = read(file, options);
         AssembledModel model = assembler.assemble(contents.spec());
         Weights.apply(model.model(), contents.weights(), file + "!/" + WEIGHTS_ENTRY);
         if (contents.table() != null && contents.table().width() != model.model().inputShape().size()) {
@@ -437,6 +495,23 @@ public final class ModelArchive {
                     + "takes " + model.model().inputShape() + "; the file was not written by nnj.");
         }
         return new TableModel(model, contents.table());
+    }
+
+    /**
+     * A zip may hold two entries of one name (a zip tool that appends instead of replacing writes
+     * them); {@link ZipFile#getEntry} then gives one of them. nnj does not guess which was meant.
+     * The central directory is in memory already: this reads no entry.
+     */
+    private static void refuseDuplicates(ZipFile zip, Path file) {
+        Set<String> names = new HashSet<>();
+        for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+            String name = e.nextElement().getName();
+            if (!names.add(name)) {
+                throw new DataException(file + ": the entry '" + name + "' appears twice; a .nnj file holds each entry "
+                        + "once, and nnj does not guess which copy is meant: write the file again with one of each "
+                        + "(nnj import, or the zip tool that added the second).");
+            }
+        }
     }
 
     private static byte[] entry(ZipFile zip, String name, Path file) throws IOException {

@@ -1,9 +1,5 @@
 package dev.nnj.core.json;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nnj.api.ModelConfigException;
 import dev.nnj.api.Shape;
 import dev.nnj.api.spi.Config;
@@ -13,6 +9,7 @@ import dev.nnj.core.registry.Suggestions;
 import dev.nnj.core.table.TableOptions;
 import dev.nnj.core.train.GradientClipping;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -40,10 +37,6 @@ public final class ModelFileReader {
     /** The newest model-file format this nnj reads and the one it writes. */
     public static final int FORMAT_VERSION = 1;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(JsonParser.Feature.ALLOW_COMMENTS);
-
     private ModelFileReader() {
     }
 
@@ -60,6 +53,8 @@ public final class ModelFileReader {
             json = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new ModelConfigException("Model file not found: " + file.toAbsolutePath() + ".", e);
+        } catch (CharacterCodingException e) {
+            throw new ModelConfigException(file + ": not UTF-8 text; a model file is JSON in UTF-8: save it as UTF-8.", e);
         } catch (IOException e) {
             throw new ModelConfigException("Cannot read model file " + file + ": " + e.getMessage(), e);
         }
@@ -126,13 +121,8 @@ public final class ModelFileReader {
     }
 
     private static Object parse(String json, String source) {
-        try {
-            return MAPPER.readValue(json, Object.class);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new ModelConfigException(source + where + ": not valid JSON: " + e.getOriginalMessage(), e);
-        }
+        return JsonReading.read(JsonReading.MODEL_FILE, json, Object.class,
+                (where, what, e) -> new ModelConfigException(source + " " + where + ": " + what + ".", e));
     }
 
     private static ModelSpec toSpec(Config root, String source) {

@@ -1,5 +1,7 @@
 package dev.nnj.core.json;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,14 +120,31 @@ public final class Safetensors {
     }
 
     /**
-     * Decodes a safetensors file held in memory.
+     * Decodes a safetensors file held in memory, refusing values that are not finite.
      *
      * @param file the file's bytes; not modified
      * @param name the file's name, for messages
      * @return the tensors in header order
-     * @throws DataException naming the file and the problem, for any malformed input
+     * @throws DataException naming the file and the problem, for any malformed input: a tensor named
+     *     twice, offsets that are not whole numbers inside the data, a NaN or an infinity
      */
     public static Map<String, Entry> read(byte[] file, String name) {
+        return read(file, name, LoadOptions.defaults());
+    }
+
+    /**
+     * Decodes a safetensors file held in memory.
+     *
+     * @param file the file's bytes; not modified
+     * @param name the file's name, for messages
+     * @param options how to read it: whether NaN and infinities are refused (the default) or kept
+     * @return the tensors in header order
+     * @throws DataException naming the file and the problem, for any malformed input: a tensor named
+     *     twice, offsets that are not whole numbers inside the data, a NaN or an infinity (unless
+     *     {@code options} allow them), naming the tensor and the first such value's index
+     */
+    public static Map<String, Entry> read(byte[] file, String name, LoadOptions options) {
+        requireNonNull(options, "options is null");
         if (file.length < 8) {
             throw new DataException(name + ": not a safetensors file: " + file.length + " bytes, shorter than the "
                     + "8-byte header length.");
@@ -135,12 +155,8 @@ public final class Safetensors {
             throw new DataException(name + ": header length " + headerLength + " does not fit the file of "
                     + file.length + " bytes.");
         }
-        JsonNode header;
-        try {
-            header = JSON.readTree(new String(file, 8, (int) headerLength, StandardCharsets.UTF_8));
-        } catch (JsonProcessingException e) {
-            throw new DataException(name + ": the header is not valid JSON: " + e.getOriginalMessage(), e);
-        }
+        JsonNode header = JsonReading.read(JsonReading.STRICT, new String(file, 8, (int) headerLength,
+                StandardCharsets.UTF_8), JsonNode.class, (where, what, e) -> headerError(name, where, what, e));
         if (header == null || !header.isObject()) {
             throw new DataException(name + ": the header is not a JSON object.");
         }
@@ -152,13 +168,21 @@ public final class Safetensors {
             if (field.getKey().equals("__metadata__")) {
                 continue;
             }
-            tensors.put(field.getKey(), entry(field.getKey(), field.getValue(), buffer, dataStart, dataLength, name, ranges));
+            tensors.put(field.getKey(), entry(field.getKey(), field.getValue(), buffer, dataStart, dataLength, name, ranges,
+                    options));
         }
         return tensors;
     }
 
+    private static DataException headerError(String name, String where, String what, JsonProcessingException e) {
+        String tensor = JsonErrors.topLevelDuplicate(e);
+        return new DataException(name + ": header " + where + ": " + (tensor == null ? what : "tensor '" + tensor
+                + "' appears twice; a safetensors file names each tensor once (PyTorch's safetensors refuses this "
+                + "file too): write it again with one '" + tensor + "'") + ".", e);
+    }
+
     private static Entry entry(String key, JsonNode t, ByteBuffer buffer, long dataStart, long dataLength, String name,
-            List<long[]> ranges) {
+            List<long[]> ranges, LoadOptions options) {
         String where = name + ": tensor '" + key + "'";
         String dtype = t.path("dtype").asText("");
         int width = switch (dtype) {
@@ -175,7 +199,7 @@ public final class Safetensors {
         long count = 1;
         for (int i = 0; i < shape.length; i++) {
             JsonNode d = shapeNode.get(i);
-            if (!d.canConvertToLong() || d.asLong() < 0) {
+            if (!d.isIntegralNumber() || !d.canConvertToLong() || d.asLong() < 0) {
                 throw new DataException(where + " has a dimension that is not a whole number >= 0: " + d + ".");
             }
             shape[i] = d.asLong();
@@ -188,9 +212,19 @@ public final class Safetensors {
                 throw new DataException(where + " has shape " + shapeNode + ", too large for nnj.");
             }
         }
-        long begin = offsets.get(0).asLong(-1);
-        long end = offsets.get(1).asLong(-1);
-        if (!offsets.get(0).canConvertToLong() || !offsets.get(1).canConvertToLong() || begin < 0 || end < begin
+        for (JsonNode offset : offsets) {
+            if (!offset.isIntegralNumber()) {
+                throw new DataException(where + " has data_offsets " + offsets + "; expected two whole numbers of bytes "
+                        + "[begin, end], as safetensors writers write them.");
+            }
+            if (offset.canConvertToLong() && offset.asLong() < 0) {
+                throw new DataException(where + " has data_offsets " + offsets + "; an offset counts bytes from the "
+                        + "start of the data and cannot be negative.");
+            }
+        }
+        long begin = offsets.get(0).asLong();
+        long end = offsets.get(1).asLong();
+        if (!offsets.get(0).canConvertToLong() || !offsets.get(1).canConvertToLong() || end < begin
                 || end > dataLength) {
             throw new DataException(where + " has data_offsets " + offsets + " outside the " + dataLength
                     + " bytes of data.");
@@ -214,7 +248,36 @@ public final class Safetensors {
                 default -> integer(buffer.getLong(position + 8 * i), where, i);
             };
         }
+        if (!options.allowsNonFinite()) {
+            refuseNonFinite(values, shape, where);
+        }
         return new Entry(shape, values, dtype);
+    }
+
+    /** NaN or infinite weights load, then make every output NaN: refused where they are read. */
+    private static void refuseNonFinite(double[] values, long[] shape, String where) {
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw new DataException(where + " holds " + values[i] + " at index " + i + multiIndex(i, shape)
+                        + "; nnj loads only finite numbers, and a model that diverged saves such values: train it "
+                        + "again (e.g. from an earlier checkpoint), or pass --allow-non-finite (in Java, "
+                        + "LoadOptions.allowNonFinite()) to load the file as it is and inspect it.");
+            }
+        }
+    }
+
+    /** @return {@code " ([1, 2] of [5, 6])"}: a flat index in a shape of rank 2 or more; empty below */
+    private static String multiIndex(int flat, long[] shape) {
+        if (shape.length < 2) {
+            return "";
+        }
+        long[] index = new long[shape.length];
+        long rest = flat;
+        for (int d = shape.length - 1; d >= 0; d--) {
+            index[d] = rest % shape[d];
+            rest /= shape[d];
+        }
+        return " (" + Arrays.toString(index) + " of " + Arrays.toString(shape) + ")";
     }
 
     private static double integer(long v, String where, int index) {

@@ -9,7 +9,6 @@ import dev.nnj.core.table.TableColumn;
 import dev.nnj.core.table.TableColumn.Kind;
 import dev.nnj.core.table.TableSchema;
 import dev.nnj.core.table.TableTarget;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,8 +83,9 @@ public final class TableSchemaJson {
      * @throws DataException naming {@code source} if it is not a table schema this nnj reads
      */
     public static TableSchema read(byte[] json, String source) {
+        JsonNode root = JsonReading.read(JsonReading.STRICT, json, JsonNode.class,
+                (where, what, e) -> new DataException(source + " " + where + ": " + what + ".", e));
         try {
-            JsonNode root = JSON.readTree(json);
             if (root == null || !root.isObject() || root.path("formatVersion").asInt(0) != FORMAT_VERSION
                     || !root.path("columns").isArray() || !root.path("label").isObject()) {
                 throw bad(source, "expected an object with formatVersion 1, \"columns\" and \"label\"");
@@ -115,8 +115,6 @@ public final class TableSchemaJson {
             return new TableSchema(columns, target, root.path("header").asBoolean(true),
                     "impute".equals(root.path("missing").asText()),
                     "ignore".equals(root.path("unknownCategory").asText()));
-        } catch (IOException e) {
-            throw new DataException(source + ": not valid JSON: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw bad(source, e.getMessage());
         }

@@ -128,15 +128,29 @@ public final class Weights {
     }
 
     /**
-     * Reads a safetensors file of weights, e.g. exported from PyTorch.
+     * Reads a safetensors file of weights, e.g. exported from PyTorch, refusing NaN and infinities.
      *
      * @param file the {@code .safetensors} file (F64, F32 or I64)
      * @return the tensors by name, in the file's order
-     * @throws DataException naming the file if it is missing, unreadable or malformed
+     * @throws DataException naming the file if it is missing, unreadable or malformed, or holds a
+     *     value that is not finite
      */
     public static Map<String, Safetensors.Entry> read(Path file) {
+        return read(file, LoadOptions.defaults());
+    }
+
+    /**
+     * Reads a safetensors file of weights, e.g. exported from PyTorch.
+     *
+     * @param file the {@code .safetensors} file (F64, F32 or I64)
+     * @param options how to read it, e.g. {@link LoadOptions#allowNonFinite()} to keep NaN and infinities
+     * @return the tensors by name, in the file's order
+     * @throws DataException naming the file if it is missing, unreadable or malformed, or holds a
+     *     value that is not finite (unless {@code options} allow it)
+     */
+    public static Map<String, Safetensors.Entry> read(Path file, LoadOptions options) {
         try {
-            return Safetensors.read(java.nio.file.Files.readAllBytes(file), file.toString());
+            return Safetensors.read(java.nio.file.Files.readAllBytes(file), file.toString(), options);
         } catch (NoSuchFileException e) {
             throw new DataException("Weights file not found: " + file.toAbsolutePath() + ".", e);
         } catch (IOException e) {

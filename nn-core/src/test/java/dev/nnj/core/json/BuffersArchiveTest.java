@@ -97,4 +97,19 @@ class BuffersArchiveTest {
         assertEquals(6 * 5 + 5 + 5 + 5 + 5 * 3 + 3, m.model().parameterCount());
         assertTrue(m.model().parameters().stream().noneMatch(p -> p.path().contains("running")));
     }
+
+    /** A running variance of NaN makes every batch-norm output NaN: refused in a weights file as in a .nnj. */
+    @Test
+    void aNaNBufferIsRefusedWhereTheWeightsAreRead() throws java.io.IOException {
+        Map<String, Safetensors.Entry> w = new LinkedHashMap<>(Weights.of(trained().model()));
+        w.get("layers.1.running_var").values()[3] = Double.NaN;
+        Path file = dir.resolve("w.safetensors");
+        java.nio.file.Files.write(file, Safetensors.write(w, Map.of("format", "pt")));
+        DataException e = assertThrows(DataException.class, () -> Weights.read(file));
+        assertEquals(file + ": tensor 'layers.1.running_var' holds NaN at index 3; nnj loads only finite numbers, and "
+                + "a model that diverged saves such values: train it again (e.g. from an earlier checkpoint), or pass "
+                + "--allow-non-finite (in Java, LoadOptions.allowNonFinite()) to load the file as it is and inspect it.",
+                e.getMessage());
+        assertTrue(Double.isNaN(Weights.read(file, LoadOptions.allowNonFinite()).get("layers.1.running_var").values()[3]));
+    }
 }

@@ -229,6 +229,110 @@ class ModelArchiveTest {
         assertArrayEquals(expected, m.model().newWorkspace(1).forward(x, Mode.INFERENCE).data(), 0.0);
     }
 
+    /** A zip tool that appends instead of replacing leaves two entries of one name; ZipFile would give one. */
+    @Test
+    void refusesAnEntryThatAppearsTwice() throws IOException {
+        Map<String, byte[]> entries = savedEntries();
+        entries.put("weights.safetensorZ", entries.get(ModelArchive.WEIGHTS_ENTRY));
+        Path twice = zip("twice.nnj", entries);
+        // rename the third entry, in its local header and in the central directory, to the second's name
+        String bytes = new String(Files.readAllBytes(twice), StandardCharsets.ISO_8859_1);
+        Files.write(twice, bytes.replace("weights.safetensorZ", ModelArchive.WEIGHTS_ENTRY)
+                .getBytes(StandardCharsets.ISO_8859_1));
+        DataException e = assertThrows(DataException.class, () -> ModelArchive.read(twice));
+        assertEquals(twice + ": the entry 'weights.safetensors' appears twice; a .nnj file holds each entry once, and "
+                + "nnj does not guess which copy is meant: write the file again with one of each (nnj import, or the "
+                + "zip tool that added the second).", e.getMessage());
+    }
+
+    private static final String NON_FINITE = "; nnj loads only finite numbers, and a model that diverged saves such "
+            + "values: train it again (e.g. from an earlier checkpoint), or pass --allow-non-finite (in Java, "
+            + "LoadOptions.allowNonFinite()) to load the file as it is and inspect it.";
+
+    @Test
+    void refusesNaNWeightsUnlessAllowed() {
+        AssembledModel m = build();
+        // nnj's dense weight is stored [in, out] = [6, 5]; the file holds it [out, in] = [5, 6]
+        m.model().parameters().get(0).value().set(2, 4, Double.NaN);
+        Path file = dir.resolve("diverged.nnj");
+        ModelArchive.save(file, ModelFileReader.read(MODEL, "m.json"), m.model());
+        DataException e = assertThrows(DataException.class, () -> ModelArchive.load(file, runtime.assembler()));
+        assertEquals(file + "!/weights.safetensors: tensor 'layers.0.weight' holds NaN at index 26 ([4, 2] of [5, 6])"
+                + NON_FINITE, e.getMessage());
+        AssembledModel loaded = ModelArchive.load(file, runtime.assembler(), LoadOptions.allowNonFinite());
+        assertTrue(Double.isNaN(loaded.model().parameters().get(0).value().get(2, 4)));
+        assertTrue(Double.isNaN(ModelArchive.read(file, LoadOptions.allowNonFinite()).weights().get("layers.0.weight")
+                .values()[26]));
+    }
+
+    @Test
+    void refusesInfiniteOptimizerStateUnlessAllowed() throws IOException {
+        Map<String, byte[]> entries = savedEntries();
+        entries.put(ModelArchive.OPTIMIZER_ENTRY, Safetensors.write(Map.of("layers.1.bias.velocity",
+                new Safetensors.Entry(new long[] {3}, new double[] {0, 0, Double.POSITIVE_INFINITY})), Map.of()));
+        Path checkpoint = zip("checkpoint.nnj", entries);
+        DataException e = assertThrows(DataException.class, () -> ModelArchive.read(checkpoint));
+        assertEquals(checkpoint + "!/optimizer.safetensors: tensor 'layers.1.bias.velocity' holds Infinity at index 2"
+                + NON_FINITE, e.getMessage());
+        assertEquals(Double.POSITIVE_INFINITY, ModelArchive.read(checkpoint, LoadOptions.allowNonFinite()).optimizer()
+                .get("layers.1.bias.velocity").values()[2]);
+    }
+
+    /** Every JSON entry of a .nnj says what is wrong in nnj's words, naming the entry, the line and the column. */
+    @Test
+    void reportsMalformedJsonEntriesInPlainWords() throws IOException {
+        Path file = rewrite(saved(), ModelArchive.MODEL_ENTRY, b -> new String(b, StandardCharsets.UTF_8)
+                .replace("\"seed\" : 7", "\"seed\" : NaN").getBytes(StandardCharsets.UTF_8));
+        ModelConfigException model = assertThrows(ModelConfigException.class, () -> ModelArchive.read(file));
+        assertTrue(model.getMessage().startsWith(file + "!/model.json line "), model.getMessage());
+        assertTrue(model.getMessage().endsWith(": NaN is not a JSON number; write a number or null."),
+                model.getMessage());
+
+        Map<String, byte[]> entries = savedEntries();
+        entries.put(ModelArchive.TRAINING_ENTRY, "{\"epoch\": 1, \"step\": 2, \"seed\": 7, \"monitoredLoss\": Infinity}"
+                .getBytes(StandardCharsets.UTF_8));
+        Path training = zip("training.nnj", entries);
+        assertEquals(training + "!/training.json line 1, column 53: Infinity is not a JSON number; write a number or "
+                + "null.", assertThrows(DataException.class, () -> ModelArchive.read(training)).getMessage());
+
+        entries.remove(ModelArchive.TRAINING_ENTRY);
+        entries.put(ModelArchive.TABLE_ENTRY, ("{\"formatVersion\": 1, \"columns\": " + "[".repeat(1001))
+                .getBytes(StandardCharsets.UTF_8));
+        Path table = zip("table.nnj", entries);
+        assertEquals(table + "!/table.json line 1, column 1032: nested more than 1,000 levels deep, more than nnj "
+                + "reads.", assertThrows(DataException.class, () -> ModelArchive.read(table)).getMessage());
+    }
+
+    @Test
+    void refusesTrainingStateWithFractionalCounts() throws IOException {
+        Map<String, byte[]> entries = savedEntries();
+        entries.put(ModelArchive.TRAINING_ENTRY, "{\"epoch\": 1.5, \"step\": 2, \"seed\": 7}"
+                .getBytes(StandardCharsets.UTF_8));
+        Path file = zip("fraction.nnj", entries);
+        assertEquals(file + "!/training.json: expected \"epoch\", \"step\" and \"seed\" as whole numbers, in format "
+                + "version 1.", assertThrows(DataException.class, () -> ModelArchive.read(file)).getMessage());
+    }
+
+    /** @return the entries of a saved model ({@link #saved()}): model.json and weights.safetensors, to add to */
+    private Map<String, byte[]> savedEntries() throws IOException {
+        Path file = saved();
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put(ModelArchive.MODEL_ENTRY, entryBytes(file, ModelArchive.MODEL_ENTRY));
+        entries.put(ModelArchive.WEIGHTS_ENTRY, entryBytes(file, ModelArchive.WEIGHTS_ENTRY));
+        return entries;
+    }
+
+    private Path zip(String name, Map<String, byte[]> entries) throws IOException {
+        Path out = dir.resolve(name);
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+            }
+        }
+        return out;
+    }
+
     private double[] readExpected() throws IOException {
         try (var in = getClass().getResourceAsStream("/golden/digits-mini-v1.expected")) {
             String[] parts = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip().split(",");
@@ -262,13 +366,6 @@ class ModelArchiveTest {
             byte[] bytes = entryBytes(file, e);
             entries.put(e, e.equals(name) ? change.apply(bytes) : bytes);
         }
-        Path out = dir.resolve("changed.nnj");
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(e.getValue());
-            }
-        }
-        return out;
+        return zip("changed.nnj", entries);
     }
 }

@@ -13,8 +13,11 @@ import dev.nnj.core.build.ModelSpec;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ModelFileReaderTest {
+    @TempDir
+    Path dir;
 
     @Test
     void readsAMinimalModelWithDefaults() {
@@ -62,14 +65,23 @@ class ModelFileReaderTest {
     void reportsInvalidJsonWithLineAndColumn() {
         ModelConfigException e = assertThrows(ModelConfigException.class,
                 () -> ModelFileReader.read("{\n  \"input\": [4],\n  \"layers\": [\"dense\",]\n}", "m.json"));
-        assertTrue(e.getMessage().startsWith("m.json line 3, column 22: not valid JSON: "), e.getMessage());
+        assertEquals("m.json line 3, column 22: found ']' where a value should be (a comma too many, or a value "
+                + "missing).", e.getMessage());
     }
 
     @Test
     void reportsADuplicateKey() {
         ModelConfigException e = assertThrows(ModelConfigException.class,
                 () -> ModelFileReader.read("{\"input\": [4], \"input\": [5]}", "m.json"));
-        assertTrue(e.getMessage().contains("Duplicate field 'input'"), e.getMessage());
+        assertEquals("m.json line 1, column 23: the key 'input' appears twice; keep one.", e.getMessage());
+    }
+
+    @Test
+    void reportsAFileThatIsNotUtf8() throws java.io.IOException {
+        Path file = dir.resolve("latin1.json");
+        java.nio.file.Files.write(file, new byte[] {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xE9, '"', '}'});
+        ModelConfigException e = assertThrows(ModelConfigException.class, () -> ModelFileReader.read(file));
+        assertEquals(file + ": not UTF-8 text; a model file is JSON in UTF-8: save it as UTF-8.", e.getMessage());
     }
 
     @Test
@@ -102,12 +114,15 @@ class ModelFileReaderTest {
         assertEquals("--optimizer: empty; give a type id (e.g. adam) or a component as a model file writes it (e.g. "
                 + "{\"type\": \"adam\", \"learningRate\": 1e-4}).", assertThrows(ModelConfigException.class,
                         () -> ModelFileReader.readComponent(" ", "--optimizer")).getMessage());
-        String invalid = assertThrows(ModelConfigException.class, () -> ModelFileReader.readComponent(
-                "{\"type\": \"adam\",}", "--optimizer")).getMessage();
-        assertTrue(invalid.startsWith("--optimizer line 1, column 17: not valid JSON: "), invalid);
-        assertTrue(assertThrows(ModelConfigException.class, () -> ModelFileReader.readComponent(
-                "{\"type\": \"adam\", \"type\": \"sgd\"}", "--optimizer")).getMessage()
-                .contains("Duplicate field 'type'"));
+        assertEquals("--optimizer line 1, column 17: found '}' where a key in double quotes should be (a comma too "
+                + "many?).", assertThrows(ModelConfigException.class, () -> ModelFileReader.readComponent(
+                        "{\"type\": \"adam\",}", "--optimizer")).getMessage());
+        assertEquals("--optimizer line 1, column 24: the key 'type' appears twice; keep one.",
+                assertThrows(ModelConfigException.class, () -> ModelFileReader.readComponent(
+                        "{\"type\": \"adam\", \"type\": \"sgd\"}", "--optimizer")).getMessage());
+        assertEquals("--optimizer line 1, column 34: NaN is not a JSON number; write a number or null.",
+                assertThrows(ModelConfigException.class, () -> ModelFileReader.readComponent(
+                        "{\"type\": \"adam\", \"learningRate\": NaN}", "--optimizer")).getMessage());
         assertEquals("--optimizer: expected a type id (a string) or an object with a \"type\" key; got [1].",
                 assertThrows(ModelConfigException.class, () -> ModelFileReader.readComponent("[1]", "--optimizer"))
                         .getMessage());

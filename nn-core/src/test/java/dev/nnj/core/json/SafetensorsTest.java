@@ -73,4 +73,83 @@ class SafetensorsTest {
         DataException e = assertThrows(DataException.class, () -> Safetensors.read(f, "w.safetensors"));
         assertEquals("w.safetensors: tensor 'w' has data_offsets [8,16] outside the 8 bytes of data.", e.getMessage());
     }
+
+    private static byte[] f64(double... values) {
+        ByteBuffer b = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (double v : values) {
+            b.putDouble(v);
+        }
+        return b.array();
+    }
+
+    private static String read(byte[] file) {
+        return assertThrows(DataException.class, () -> Safetensors.read(file, "w.safetensors")).getMessage();
+    }
+
+    /** PyTorch's safetensors refuses a header that names a tensor twice; Jackson alone would keep the last. */
+    @Test
+    void refusesATensorNamedTwice() {
+        byte[] f = file("{\"w\":{\"dtype\":\"F64\",\"shape\":[1],\"data_offsets\":[0,8]},"
+                + "\"w\":{\"dtype\":\"F64\",\"shape\":[1],\"data_offsets\":[0,8]}}", new byte[8]);
+        assertEquals("w.safetensors: header line 1, column 58: tensor 'w' appears twice; a safetensors file names "
+                + "each tensor once (PyTorch's safetensors refuses this file too): write it again with one 'w'.", read(f));
+        byte[] g = file("{\"w\":{\"dtype\":\"F64\",\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,8]}}",
+                new byte[8]);
+        assertEquals("w.safetensors: header line 1, column 28: the key 'dtype' appears twice in w; keep one.", read(g));
+    }
+
+    @Test
+    void refusesOffsetsAndDimensionsThatAreNotWholeNumbers() {
+        byte[] f = file("{\"w\":{\"dtype\":\"F64\",\"shape\":[1],\"data_offsets\":[0.0,8.5]}}", new byte[16]);
+        assertEquals("w.safetensors: tensor 'w' has data_offsets [0.0,8.5]; expected two whole numbers of bytes "
+                + "[begin, end], as safetensors writers write them.", read(f));
+        byte[] g = file("{\"w\":{\"dtype\":\"F64\",\"shape\":[1],\"data_offsets\":[0,8.0]}}", new byte[8]);
+        assertEquals("w.safetensors: tensor 'w' has data_offsets [0,8.0]; expected two whole numbers of bytes "
+                + "[begin, end], as safetensors writers write them.", read(g));
+        byte[] h = file("{\"w\":{\"dtype\":\"F64\",\"shape\":[1.0],\"data_offsets\":[0,8]}}", new byte[8]);
+        assertEquals("w.safetensors: tensor 'w' has a dimension that is not a whole number >= 0: 1.0.", read(h));
+    }
+
+    @Test
+    void refusesNegativeOffsetsAndOffsetsBeyondTheFile() {
+        byte[] f = file("{\"w\":{\"dtype\":\"F64\",\"shape\":[1],\"data_offsets\":[-8,0]}}", new byte[8]);
+        assertEquals("w.safetensors: tensor 'w' has data_offsets [-8,0]; an offset counts bytes from the start of the "
+                + "data and cannot be negative.", read(f));
+        byte[] g = file("{\"w\":{\"dtype\":\"F64\",\"shape\":[1],\"data_offsets\":[0,99999999999999999999]}}",
+                new byte[8]);
+        assertEquals("w.safetensors: tensor 'w' has data_offsets [0,99999999999999999999] outside the 8 bytes of data.",
+                read(g));
+    }
+
+    @Test
+    void reportsAHeaderThatIsNotJsonInPlainWords() {
+        byte[] f = file("{\"w\":{\"dtype\":\"F64\",\"shape\":[NaN],\"data_offsets\":[0,8]}}", new byte[8]);
+        assertEquals("w.safetensors: header line 1, column 30: NaN is not a JSON number; write a number or null.",
+                read(f));
+    }
+
+    @Test
+    void refusesNaNAndInfinitiesNamingTheTensorAndTheFirstIndex() {
+        byte[] f = file("{\"w\":{\"dtype\":\"F64\",\"shape\":[2,3],\"data_offsets\":[0,48]}}",
+                f64(1, 2, 3, 4, Double.NaN, Double.POSITIVE_INFINITY));
+        assertEquals("w.safetensors: tensor 'w' holds NaN at index 4 ([1, 1] of [2, 3]); nnj loads only finite "
+                + "numbers, and a model that diverged saves such values: train it again (e.g. from an earlier "
+                + "checkpoint), or pass --allow-non-finite (in Java, LoadOptions.allowNonFinite()) to load the file as "
+                + "it is and inspect it.", read(f));
+        ByteBuffer data = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putFloat(0.5f)
+                .putFloat(Float.NEGATIVE_INFINITY);
+        byte[] g = file("{\"b\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]}}", data.array());
+        assertEquals("w.safetensors: tensor 'b' holds -Infinity at index 1; nnj loads only finite numbers, and a "
+                + "model that diverged saves such values: train it again (e.g. from an earlier checkpoint), or pass "
+                + "--allow-non-finite (in Java, LoadOptions.allowNonFinite()) to load the file as it is and inspect it.",
+                read(g));
+    }
+
+    @Test
+    void loadsNaNAndInfinitiesAsTheyAreWhenAllowed() {
+        byte[] f = file("{\"w\":{\"dtype\":\"F64\",\"shape\":[3],\"data_offsets\":[0,24]}}",
+                f64(Double.NaN, Double.NEGATIVE_INFINITY, 1));
+        assertArrayEquals(new double[] {Double.NaN, Double.NEGATIVE_INFINITY, 1},
+                Safetensors.read(f, "w.safetensors", LoadOptions.allowNonFinite()).get("w").values(), 0.0);
+    }
 }

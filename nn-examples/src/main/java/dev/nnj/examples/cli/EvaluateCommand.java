@@ -45,12 +45,15 @@ final class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private PluginOption plugins = new PluginOption();
 
+    @CommandLine.Mixin
+    private LoadOption load = new LoadOption();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         FileKind.requireSaved(model, "evaluate");
         TableModel tm = ModelArchive.loadTable(model, plugins.runtime(null, Runtime.getRuntime().availableProcessors())
-                .assembler());
+                .assembler(), load.options());
         AssembledModel m = tm.model();
         DataSet test;
         String scope = testPart ? " (the test part nnj train held out)" : " (every row)";

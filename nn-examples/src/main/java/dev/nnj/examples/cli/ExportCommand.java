@@ -29,10 +29,13 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "W.safetensors", description = "The file to write.")
     private Path out;
 
+    @CommandLine.Mixin
+    private LoadOption load = new LoadOption();
+
     @Override
     public Integer call() {
         FileKind.requireSaved(model, "export");
-        Map<String, Safetensors.Entry> weights = ModelArchive.read(model).weights();
+        Map<String, Safetensors.Entry> weights = ModelArchive.read(model, load.options()).weights();
         byte[] bytes = Safetensors.write(weights, Map.of("format", "pt"));
         AtomicFiles.write(out, stream -> stream.write(bytes));
         PrintWriter printed = spec.commandLine().getOut();

@@ -1,6 +1,7 @@
 package dev.nnj.examples.cli;
 
 import dev.nnj.api.DataException;
+import dev.nnj.core.json.LoadOptions;
 import dev.nnj.core.json.ModelArchive;
 import java.io.IOException;
 import java.io.InputStream;
@@ -136,11 +137,12 @@ enum FileKind {
      * For {@code nnj train --resume}: reads a checkpoint.
      *
      * @param file the {@code --resume} file
+     * @param options how to read it ({@code --allow-non-finite})
      * @return its contents, with optimizer and training state
      * @throws DataException if the file is a JSON model file, safetensors weights, or a saved model
      *     without training state, or cannot be read
      */
-    static ModelArchive.Contents readCheckpoint(Path file) {
+    static ModelArchive.Contents readCheckpoint(Path file, LoadOptions options) {
         String checkpoint = "a checkpoint (.nnj, e.g. DIR/last.nnj of --checkpoint-dir DIR)";
         switch (of(file)) {
             case JSON -> throw wrong(file, JSON, "nnj train --resume", checkpoint, "start a run from it with --model "
@@ -149,7 +151,7 @@ enum FileKind {
                     + "--model MODEL.json --init-weights " + file);
             default -> { }
         }
-        ModelArchive.Contents contents = ModelArchive.read(file);
+        ModelArchive.Contents contents = ModelArchive.read(file, options);
         if (contents.training() == null || contents.optimizer() == null) {
             throw new DataException(file + " is a saved model, not a checkpoint (it has no "
                     + ModelArchive.TRAINING_ENTRY + " or " + ModelArchive.OPTIMIZER_ENTRY + "): --model " + file

@@ -31,6 +31,9 @@ final class ImportCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private PluginOption plugins = new PluginOption();
 
+    @CommandLine.Mixin
+    private LoadOption load = new LoadOption();
+
     @Override
     public Integer call() {
         FileKind.requireJson(modelFile);
@@ -39,7 +42,7 @@ final class ImportCommand implements Callable<Integer> {
         NnRuntime runtime = plugins.runtime(null, 1);
         ModelSpec modelSpec = runtime.read(modelFile);
         AssembledModel m = runtime.assemble(modelSpec);
-        Weights.apply(m.model(), Weights.read(weights), weights.toString());
+        Weights.apply(m.model(), Weights.read(weights, load.options()), weights.toString());
         ModelArchive.save(out, modelSpec, m.model());
         spec.commandLine().getOut().printf("wrote %s%n", out);
         spec.commandLine().getOut().flush();

@@ -44,11 +44,14 @@ final class PredictCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private PluginOption plugins = new PluginOption();
 
+    @CommandLine.Mixin
+    private LoadOption load = new LoadOption();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         FileKind.requireSaved(model, "predict");
-        TableModel m = ModelArchive.loadTable(model, plugins.runtime(null, 1).assembler());
+        TableModel m = ModelArchive.loadTable(model, plugins.runtime(null, 1).assembler(), load.options());
         CsvTable rows = CsvTable.read(input);
         int idColumn = id == null ? -1 : rows.column(id).orElseThrow(() -> new DataException(input + " has no column '"
                 + id + "' for --id. Its columns: " + String.join(", ", rows.header()) + "."));

@@ -119,6 +119,9 @@ final class TrainCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private PluginOption plugins = new PluginOption();
 
+    @CommandLine.Mixin
+    private LoadOption load = new LoadOption();
+
     @Option(names = "--validation-split", paramLabel = "F",
             description = "Hold out this fraction of the training data (fixed seed) to watch: early stopping, "
                     + "schedules and the best checkpoint use its loss. Without it, 10%% is held out when one of "
@@ -158,7 +161,8 @@ final class TrainCommand implements Callable<Integer> {
                     + threads + ".");
         }
         NnRuntime runtime = plugins.runtime(backend, threads);
-        TrainingStart start = TrainingStart.of(spec.commandLine(), model, resume, initWeights, optimizer != null);
+        TrainingStart start = TrainingStart.of(spec.commandLine(), model, resume, initWeights, optimizer != null,
+                load.options());
         ModelArchive.Contents checkpoint = start.checkpoint();
         ModelSpec modelSpec = overridden(start.spec(runtime));
         TableSources.Rows rows = null;

@@ -2,6 +2,7 @@ package dev.nnj.examples.cli;
 
 import dev.nnj.core.NnRuntime;
 import dev.nnj.core.build.ModelSpec;
+import dev.nnj.core.json.LoadOptions;
 import dev.nnj.core.json.ModelArchive;
 import dev.nnj.core.json.Weights;
 import dev.nnj.core.model.Sequential;
@@ -21,12 +22,15 @@ final class TrainingStart {
     private final ModelArchive.Contents saved;
     private final boolean resumed;
     private final Path initWeights;
+    private final LoadOptions options;
 
-    private TrainingStart(Path file, ModelArchive.Contents saved, boolean resumed, Path initWeights) {
+    private TrainingStart(Path file, ModelArchive.Contents saved, boolean resumed, Path initWeights,
+            LoadOptions options) {
         this.file = file;
         this.saved = saved;
         this.resumed = resumed;
         this.initWeights = initWeights;
+        this.options = options;
     }
 
     /**
@@ -37,11 +41,13 @@ final class TrainingStart {
      * @param resume {@code --resume}, or {@code null}; exactly one of the two is given
      * @param initWeights {@code --init-weights}, or {@code null}
      * @param optimizer whether {@code --optimizer} is given
+     * @param options how to read the saved model, checkpoint or weights ({@code --allow-non-finite})
      * @return the start
      * @throws CommandLine.ParameterException for options that do not go together
      * @throws dev.nnj.api.DataException for a file of the wrong kind, naming it and the option
      */
-    static TrainingStart of(CommandLine cli, Path model, Path resume, Path initWeights, boolean optimizer) {
+    static TrainingStart of(CommandLine cli, Path model, Path resume, Path initWeights, boolean optimizer,
+            LoadOptions options) {
         if ((model == null) == (resume == null)) {
             throw new CommandLine.ParameterException(cli,
                     "Give either --model MODEL.json (or M.nnj, to fine-tune it) or --resume CHECKPOINT.nnj.");
@@ -58,20 +64,20 @@ final class TrainingStart {
             throw new CommandLine.ParameterException(cli, refused);
         }
         if (resume != null) {
-            return new TrainingStart(resume, FileKind.readCheckpoint(resume), true, null);
+            return new TrainingStart(resume, FileKind.readCheckpoint(resume, options), true, null, options);
         }
         if (FileKind.requireModel(model) != FileKind.NNJ) {
             if (initWeights != null) {
                 FileKind.requireWeights(initWeights, "nnj train --init-weights", "to train it further from its "
                         + "weights, give it as --model " + initWeights + ", without --init-weights");
             }
-            return new TrainingStart(model, null, false, initWeights);
+            return new TrainingStart(model, null, false, initWeights, options);
         }
         if (initWeights != null) {
             throw new CommandLine.ParameterException(cli, "--init-weights: " + model + " holds weights already, and "
                     + "fine-tuning starts from them; --init-weights goes with --model MODEL.json.");
         }
-        return new TrainingStart(model, ModelArchive.read(model), false, null);
+        return new TrainingStart(model, ModelArchive.read(model, options), false, null, options);
     }
 
     /**
@@ -112,7 +118,7 @@ final class TrainingStart {
         if (saved != null) {
             Weights.apply(model, saved.weights(), file + "!/" + ModelArchive.WEIGHTS_ENTRY);
         } else if (initWeights != null) {
-            Weights.apply(model, Weights.read(initWeights), initWeights.toString());
+            Weights.apply(model, Weights.read(initWeights, options), initWeights.toString());
         }
     }
 

@@ -1,11 +1,17 @@
 package dev.nnj.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nnj.core.NnRuntime;
+import dev.nnj.core.build.AssembledModel;
+import dev.nnj.core.build.ModelSpec;
+import dev.nnj.core.json.ModelArchive;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,5 +123,87 @@ class BadInputTest {
         assertEquals(1, run.exitCode());
         assertEquals("nnj: Unknown data source 'mnist'. Use digits, fashion-mnist[:DIR], idx:IMAGES,LABELS or "
                 + "csv:FILE.\n", run.err());
+    }
+
+    private static final String NON_FINITE = "; nnj loads only finite numbers, and a model that diverged saves such "
+            + "values: train it again (e.g. from an earlier checkpoint), or pass --allow-non-finite (in Java, "
+            + "LoadOptions.allowNonFinite()) to load the file as it is and inspect it.\n";
+
+    /** digits-mlp with one NaN weight, as a model that diverged saves it; a checkpoint if {@code state} is given. */
+    private Path diverged(String name, double state) {
+        NnRuntime runtime = NnRuntime.discover();
+        ModelSpec spec = runtime.read(CliRun.MODELS.resolve("digits-mlp.json"));
+        AssembledModel m = runtime.assemble(spec);
+        // nnj's dense weight is stored [in, out] = [256, 10]; the file holds it [out, in] = [10, 256]
+        m.model().parameters().get(2).value().set(7, 2, Double.NaN);
+        Path file = dir.resolve(name);
+        if (Double.isNaN(state)) {
+            ModelArchive.save(file, spec, m.model());
+        } else {
+            m.model().parameters().get(2).value().set(7, 2, 0.5);
+            m.optimizer().attach(m.model().parameters());
+            m.optimizer().state().get("layers.1.bias").values().iterator().next()[9] = state;
+            ModelArchive.save(file, spec, m.model(), m.optimizer(), new ModelArchive.TrainingState(1, 45, 42, 0.5));
+        }
+        return file;
+    }
+
+    @Test
+    void nanWeightsAreRefusedByEveryCommandThatLoadsThemUnlessAllowed() throws IOException {
+        Path model = diverged("diverged.nnj", Double.NaN);
+        String refused = "nnj: " + model + "!/weights.safetensors: tensor 'layers.1.weight' holds NaN at index 519 "
+                + "([2, 7] of [10, 256])" + NON_FINITE;
+        Path input = write("rows.csv", "0,".repeat(63) + "0\n");
+        Path exported = dir.resolve("w.safetensors");
+        for (String[] args : List.of(new String[] {"evaluate", "--model", model.toString(), "--data", "digits"},
+                new String[] {"predict", "--model", model.toString(), "--input", input.toString()},
+                new String[] {"export", "--model", model.toString(), "--out", exported.toString()},
+                new String[] {"train", "--model", model.toString(), "--data", "digits", "--epochs", "1"})) {
+            CliRun run = CliRun.run(args);
+            assertEquals(1, run.exitCode(), args[0]);
+            assertEquals(refused, run.err(), args[0]);
+        }
+        assertFalse(Files.exists(exported), "nothing exported");
+
+        CliRun inspected = CliRun.run("evaluate", "--model", model.toString(), "--data", "digits", "--allow-non-finite");
+        assertEquals(0, inspected.exitCode(), inspected.err());
+        assertTrue(inspected.out().contains(": loss NaN"), inspected.out());
+        assertEquals(0, CliRun.run("export", "--model", model.toString(), "--out", exported.toString(),
+                "--allow-non-finite").exitCode());
+
+        String weights = "nnj: " + exported + ": tensor 'layers.1.weight' holds NaN at index 519 ([2, 7] of [10, 256])"
+                + NON_FINITE;
+        CliRun imported = CliRun.run("import", "--model", CliRun.model("digits-mlp.json"), "--weights",
+                exported.toString(), "--out", dir.resolve("imported.nnj").toString());
+        assertEquals(1, imported.exitCode());
+        assertEquals(weights, imported.err());
+        CliRun initialised = CliRun.run("train", "--model", CliRun.model("digits-mlp.json"), "--init-weights",
+                exported.toString(), "--data", "digits", "--epochs", "1");
+        assertEquals(1, initialised.exitCode());
+        assertEquals(weights, initialised.err());
+    }
+
+    @Test
+    void infiniteOptimizerStateIsRefusedOnResume() {
+        Path checkpoint = diverged("last.nnj", Double.POSITIVE_INFINITY);
+        CliRun run = CliRun.run("train", "--resume", checkpoint.toString(), "--data", "digits", "--epochs", "2");
+        assertEquals(1, run.exitCode());
+        assertEquals("nnj: " + checkpoint + "!/optimizer.safetensors: tensor 'layers.1.bias.momentum' holds "
+                + "Infinity at index 9" + NON_FINITE, run.err());
+    }
+
+    @Test
+    void jsonErrorsAreInPlainWordsWithLineAndColumn() throws IOException {
+        Path model = write("m.json", "{\"input\": [64],\n \"layers\": [{\"type\": \"dense\", \"units\": 10}],\n "
+                + "\"loss\": \"softmax-cross-entropy\", \"optimizer\": {\"type\": \"sgd\", \"learningRate\": NaN}}");
+        CliRun run = train(model, "digits");
+        assertEquals(1, run.exitCode());
+        assertEquals("nnj: " + model + " line 3, column 80: NaN is not a JSON number; write a number or null.\n",
+                run.err());
+        Path deep = write("deep.json", "{\"input\": " + "[".repeat(1001) + "]".repeat(1001) + "}");
+        run = train(deep, "digits");
+        assertEquals(1, run.exitCode());
+        assertEquals("nnj: " + deep + " line 1, column 1010: nested more than 1,000 levels deep, more than nnj "
+                + "reads.\n", run.err());
     }
 }
