@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,14 +62,29 @@ class BadInputTest {
                 + "table gives it) or make it [3].\n", run.err());
     }
 
+    /** Named by its line in the file, not by its place after the shuffle and the 80/20 split. */
     @Test
-    void labelOutsideTheClassesIsNamed() throws IOException {
-        Path train = write("train.csv", digitsRow(64, "1").repeat(5) + digitsRow(64, "12"));
-        CliRun run = CliRun.run("train", "--model", CliRun.model("digits-mlp.json"), "--data", "csv:" + train,
-                "--test-data", "csv:" + train);
+    void labelOutsideTheClassesIsNamedByItsLine() throws IOException {
+        Path train = write("train.csv", digitsRow(64, "1").repeat(5) + "\n" + digitsRow(64, "12")
+                + digitsRow(64, "2").repeat(14));
+        CliRun run = CliRun.run("train", "--model", CliRun.model("digits-mlp.json"), "--data", "csv:" + train);
         assertEquals(1, run.exitCode());
-        assertEquals("nnj: " + train + ": example 6 has label 12, outside the model's 10 classes 0..9 (layers[1] "
+        assertEquals("nnj: " + train + " line 7 has label 12, outside the model's 10 classes 0..9 (layers[1] "
                 + "(dense) has 10 outputs); give the last layer more units or fix the labels.\n", run.err());
+    }
+
+    @Test
+    void anIdxLabelOutsideTheClassesIsNamedByTheLabelsFileAndIndex() throws IOException {
+        Path images = dir.resolve("images.idx");
+        byte[] header = {0, 0, 8, 3, 0, 0, 0, 5, 0, 0, 0, 8, 0, 0, 0, 8};
+        Files.write(images, Arrays.copyOf(header, header.length + 5 * 64));
+        Path labels = dir.resolve("labels.idx");
+        Files.write(labels, new byte[] {0, 0, 8, 1, 0, 0, 0, 5, 1, 2, (byte) 200, 3, 4});
+        CliRun run = train(CliRun.MODELS.resolve("digits-mlp.json"), "idx:" + images + "," + labels);
+        assertEquals(1, run.exitCode());
+        assertEquals("nnj: " + labels + " index 2 (counting from 0) has label 200, outside the model's 10 classes "
+                + "0..9 (layers[1] (dense) has 10 outputs); give the last layer more units or fix the labels.\n",
+                run.err());
     }
 
     @Test
