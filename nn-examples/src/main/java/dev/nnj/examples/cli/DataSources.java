@@ -132,10 +132,14 @@ public final class DataSources {
      *
      * @param data the examples to split; not modified
      * @return 80% to train on, 20% to test on
-     * @throws IllegalArgumentException if {@code data} is too small to split (fewer than 2 examples)
+     * @throws DataException naming the data if it is too small to split (a single example)
      */
     public static DataSet.Split split(DataSet data) {
         int test = (int) Math.ceil(data.size() * TEST_FRACTION);
+        if (test >= data.size()) {
+            throw new DataException(data.name() + ": " + count(data.size(), "example") + " cannot be split into "
+                    + "training and test examples; give more examples, or a separate --test-data file.");
+        }
         return data.split(test, Seeds.stream(SPLIT_SEED, "split"));
     }
 
@@ -145,12 +149,26 @@ public final class DataSources {
      *
      * @param data the training examples; not modified
      * @param fraction the share to hold out, in (0, 1)
+     * @param by what holds it out, for the message, e.g. {@code --validation-split 0.5}
      * @return the rest as {@code train}, the held-out part as {@code test}
-     * @throws IllegalArgumentException if the fraction leaves no example on either side
+     * @throws DataException naming the data, its size and the largest fraction that works, if the
+     *     fraction leaves no example to train on
      */
-    public static DataSet.Split holdOut(DataSet data, double fraction) {
-        int held = (int) Math.ceil(data.size() * fraction);
+    public static DataSet.Split holdOut(DataSet data, double fraction, String by) {
+        int n = data.size();
+        int held = (int) Math.ceil(n * fraction);
+        if (held >= n) {
+            // ceil(n * f) <= n - 1 for every f <= (n - 1) / n; rounded down to two decimals, so that it works
+            double largest = Math.floor((n - 1) * 100.0 / n) / 100;
+            throw new DataException(data.name() + ": " + count(n, "training example")
+                    + " cannot be split into training and validation examples by " + by + "; give more examples"
+                    + (largest > 0 ? ", or a --validation-split of at most " + largest : "") + ".");
+        }
         return data.split(held, Seeds.stream(SPLIT_SEED, "validation"));
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static Path findFashionMnist() {

@@ -198,12 +198,13 @@ final class TrainCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--validation-split: expected a fraction in (0, 1); got " + validationSplit + ".");
             }
-            DataSet.Split held = DataSources.holdOut(train, validationSplit);
+            DataSet.Split held = DataSources.holdOut(train, validationSplit, "--validation-split " + validationSplit);
             train = held.train();
             validation = held.test();
         } else if (watches(assembled)) {
             // Something chooses by the monitored loss: it must not be the test set's.
-            DataSet.Split held = DataSources.holdOut(train, DEFAULT_VALIDATION);
+            DataSet.Split held = DataSources.holdOut(train, DEFAULT_VALIDATION, "the 10% held out to watch for early "
+                    + "stopping, the best checkpoint and the schedule");
             train = held.train();
             validation = held.test();
             if (!json) {
