@@ -58,23 +58,44 @@ public final class DataSources {
      * @throws DataException for an unknown spec, or naming the file of the first problem
      */
     public static Loaded load(String spec, boolean labels) {
+        List<Path> files = files(spec);
         if (spec.equals("digits")) {
             return new Loaded(digits(), null);
         }
+        if (spec.startsWith("csv:")) {
+            return new Loaded(CsvReader.read(files.get(0), labels), null);
+        }
+        return new Loaded(IdxReader.read(files.get(0), files.get(1)), files.size() == 2 ? null
+                : IdxReader.read(files.get(2), files.get(3)));
+    }
+
+    /**
+     * The files a {@code --data} spec reads, without reading them.
+     *
+     * @param spec as for {@link #load}
+     * @return none for {@code digits}; the file of {@code csv:FILE}; the images and labels of
+     *     {@code idx:IMAGES,LABELS}; for Fashion-MNIST, the training images and labels, then the test
+     *     images and labels
+     * @throws DataException for an unknown or malformed spec, or if Fashion-MNIST is not found
+     */
+    static List<Path> files(String spec) {
+        if (spec.equals("digits")) {
+            return List.of();
+        }
         if (spec.equals("fashion-mnist") || spec.startsWith("fashion-mnist:")) {
             Path dir = spec.equals("fashion-mnist") ? findFashionMnist() : Path.of(spec.substring("fashion-mnist:".length()));
-            return new Loaded(IdxReader.read(dir.resolve(FASHION_TRAIN_IMAGES), dir.resolve(FASHION_TRAIN_LABELS)),
-                    IdxReader.read(dir.resolve(FASHION_TEST_IMAGES), dir.resolve(FASHION_TEST_LABELS)));
+            return List.of(dir.resolve(FASHION_TRAIN_IMAGES), dir.resolve(FASHION_TRAIN_LABELS),
+                    dir.resolve(FASHION_TEST_IMAGES), dir.resolve(FASHION_TEST_LABELS));
         }
         if (spec.startsWith("idx:")) {
             String[] files = spec.substring(4).split(",", -1);
             if (files.length != 2 || files[0].isBlank() || files[1].isBlank()) {
                 throw new DataException("--data " + spec + ": expected idx:IMAGES,LABELS (two files, comma-separated).");
             }
-            return new Loaded(IdxReader.read(Path.of(files[0]), Path.of(files[1])), null);
+            return List.of(Path.of(files[0]), Path.of(files[1]));
         }
         if (spec.startsWith("csv:")) {
-            return new Loaded(CsvReader.read(Path.of(spec.substring(4)), labels), null);
+            return List.of(Path.of(spec.substring(4)));
         }
         throw new DataException("Unknown data source '" + spec + "'. Use digits, fashion-mnist[:DIR], "
                 + "idx:IMAGES,LABELS or csv:FILE.");

@@ -31,6 +31,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        new OutputGuard().input("--model", model).output("--out", out).check();
         FileKind.requireSaved(model, "export");
         Map<String, Safetensors.Entry> weights = ModelArchive.read(model).weights();
         byte[] bytes = Safetensors.write(weights, Map.of("format", "pt"));

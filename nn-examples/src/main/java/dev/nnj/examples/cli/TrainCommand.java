@@ -54,7 +54,8 @@ final class TrainCommand implements Callable<Integer> {
     private Path resume;
 
     @Option(names = "--checkpoint-dir", paramLabel = "DIR",
-            description = "Write checkpoints there: epoch-NNNN.nnj, last.nnj and best.nnj (lowest test loss).")
+            description = "Write checkpoints there: epoch-NNNN.nnj, last.nnj and best.nnj (lowest validation loss). "
+                    + "It may hold the --resume checkpoint (go on in the same directory), no other input.")
     private Path checkpointDir;
 
     @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "1",
@@ -157,6 +158,9 @@ final class TrainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads: expected a whole number >= 1; got "
                     + threads + ".");
         }
+        new OutputGuard().input("--model", model).resume(resume).input("--init-weights", initWeights)
+                .data("--data", data).data("--test-data", testData).output("--save", save).output("--log-csv", csvLog)
+                .output("--plot", plot).checkpointDir(checkpointDir).check();
         NnRuntime runtime = plugins.runtime(backend, threads);
         TrainingStart start = TrainingStart.of(spec.commandLine(), model, resume, initWeights, optimizer != null);
         ModelArchive.Contents checkpoint = start.checkpoint();
