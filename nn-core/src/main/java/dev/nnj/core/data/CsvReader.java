@@ -43,12 +43,16 @@ public final class CsvReader {
      * @param stream the CSV text, gzipped or not; read to the end and closed
      * @param name the name of the data, used in messages and as the data set's name
      * @param labels {@code true} for class labels, {@code false} for a regression target
-     * @return the examples: features [n, columns - 1] and labels, or targets [n, 1]
+     * @return the examples: features [n, columns - 1] and labels, or targets [n, 1]; each example's
+     *     {@link DataSet#origin() origin} is its line
      * @throws DataException naming {@code name} and the line of the first problem
      */
     public static DataSet read(InputStream stream, String name, boolean labels) {
-        List<double[]> rows = rows(stream, name, 2, "features followed by a label (or target) in the last column");
-        return toDataSet(rows, rows.get(0).length, name, labels);
+        List<Integer> lines = new ArrayList<>();
+        List<double[]> rows = rows(stream, name, 2, "features followed by a label (or target) in the last column",
+                lines);
+        int[] at = lines.stream().mapToInt(Integer::intValue).toArray();
+        return toDataSet(rows, rows.get(0).length, name, labels, at).withOrigin(Origin.lines(name, at));
     }
 
     /**
@@ -61,18 +65,20 @@ public final class CsvReader {
      */
     public static Tensor readFeatures(Path file) {
         try (InputStream in = DataFiles.open(file)) {
-            return Tensor.of(rows(in, file.toString(), 1, "features").toArray(new double[0][]));
+            return Tensor.of(rows(in, file.toString(), 1, "features", new ArrayList<>()).toArray(new double[0][]));
         } catch (IOException e) {
             throw new DataException("Cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
     /**
+     * @param lines receives the line (from 1) of each row returned
      * @return the numeric rows, all of one width (at least {@code minColumns}); a non-numeric first
      *     line is a header, blank lines are skipped
      * @throws DataException naming {@code name} and the line of the first problem, or if there is no row
      */
-    private static List<double[]> rows(InputStream stream, String name, int minColumns, String expected) {
+    private static List<double[]> rows(InputStream stream, String name, int minColumns, String expected,
+            List<Integer> lines) {
         List<double[]> rows = new ArrayList<>();
         int columnsLine = 0;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
@@ -99,6 +105,7 @@ public final class CsvReader {
                             + " values like line " + columnsLine + ", got " + cells.length + ".");
                 }
                 rows.add(parse(cells, name, lineNo));
+                lines.add(lineNo);
             }
         } catch (IOException e) {
             throw new DataException("Cannot read " + name + " (truncated or corrupt?): " + e.getMessage(), e);
@@ -127,7 +134,7 @@ public final class CsvReader {
         return values;
     }
 
-    private static DataSet toDataSet(List<double[]> rows, int columns, String name, boolean labels) {
+    private static DataSet toDataSet(List<double[]> rows, int columns, String name, boolean labels, int[] lines) {
         int f = columns - 1;
         Tensor x = Tensor.zeros(rows.size(), f);
         int[] l = new int[rows.size()];
@@ -137,7 +144,7 @@ public final class CsvReader {
             System.arraycopy(row, 0, x.data(), i * f, f);
             double last = row[f];
             if (labels && (last != Math.rint(last) || last < 0 || last > Integer.MAX_VALUE)) {
-                throw new DataException(name + ": example " + (i + 1) + " has label " + last
+                throw new DataException(name + " line " + lines[i] + " has label " + last
                         + "; a class label must be a whole number >= 0 (use a regression loss for real-valued targets).");
             }
             l[i] = (int) last;

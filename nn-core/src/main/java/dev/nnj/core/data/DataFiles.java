@@ -2,6 +2,7 @@ package dev.nnj.core.data;
 
 import dev.nnj.api.DataException;
 import java.io.BufferedInputStream;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,12 +16,19 @@ final class DataFiles {
     }
 
     /**
+     * Opens a file to read it once, from start to end: a regular file, or a pipe ({@code /dev/stdin},
+     * a named pipe, {@code <(...)}).
+     *
      * @return a buffered stream over the file's content, gunzipped when it starts with gzip's magic
      * @throws DataException if the file is missing or unreadable
      */
     static InputStream open(Path file) {
         try {
-            return decompressIfGzip(Files.newInputStream(file), file.toString());
+            // Files.newInputStream's available() asks a pipe for its position, which fails with "Illegal
+            // seek" (JDK-8233451, fixed in JDK 24), and BufferedInputStream calls available() on every read.
+            InputStream in = Files.isRegularFile(file) || !Files.exists(file) ? Files.newInputStream(file)
+                    : new FileInputStream(file.toFile());
+            return decompressIfGzip(in, file.toString());
         } catch (NoSuchFileException e) {
             throw new DataException("Data file not found: " + file.toAbsolutePath() + ".", e);
         } catch (IOException e) {

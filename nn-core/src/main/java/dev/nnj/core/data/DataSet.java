@@ -7,6 +7,7 @@ import dev.nnj.api.ShapeMismatchException;
 import dev.nnj.api.Tensor;
 import dev.nnj.core.model.Sequential;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -18,12 +19,14 @@ public final class DataSet {
     private final Tensor features;
     private final int[] labels;
     private final Tensor targets;
+    private final Origin origin;
 
-    private DataSet(String name, Tensor features, int[] labels, Tensor targets) {
+    private DataSet(String name, Tensor features, int[] labels, Tensor targets, Origin origin) {
         this.name = requireNonNull(name, "name is null");
         this.features = requireNonNull(features, "features is null");
         this.labels = labels;
         this.targets = targets;
+        this.origin = origin;
     }
 
     /**
@@ -45,7 +48,7 @@ public final class DataSet {
                 throw new DataException(name + ": example " + (i + 1) + " has label " + labels[i] + "; labels must be >= 0.");
             }
         }
-        return new DataSet(name, features, labels, null);
+        return new DataSet(name, features, labels, null, null);
     }
 
     /**
@@ -61,7 +64,7 @@ public final class DataSet {
         if (targets.rows() != features.rows()) {
             throw new ShapeMismatchException(name + ": " + features.rows() + " examples but " + targets.rows() + " targets.");
         }
-        return new DataSet(name, features, null, targets);
+        return new DataSet(name, features, null, targets, null);
     }
 
     /**
@@ -91,6 +94,27 @@ public final class DataSet {
      */
     public static DataSet regression(String name, double[][] features, double[] targets) {
         return regression(name, Tensor.of(features), Tensor.wrap(targets.clone(), targets.length, 1));
+    }
+
+    /**
+     * The same examples, with where each was read, so that messages name the file and the line
+     * (or index) rather than the example's position here.
+     *
+     * @param newOrigin describes example {@code i} of this data set; kept by {@link #subset} and
+     *     {@link #split}
+     * @return a data set sharing this one's tensors and labels, with that origin
+     */
+    public DataSet withOrigin(Origin newOrigin) {
+        return new DataSet(name, features, labels, targets, requireNonNull(newOrigin, "newOrigin is null"));
+    }
+
+    /**
+     * Where the examples were read, if known.
+     *
+     * @return the origin given to {@link #withOrigin}, or empty (then messages count examples from 1)
+     */
+    public Optional<Origin> origin() {
+        return Optional.ofNullable(origin);
     }
 
     /**
@@ -171,7 +195,8 @@ public final class DataSet {
      *
      * @param model the model to train or evaluate; not modified
      * @throws ShapeMismatchException naming the first layer and both shapes
-     * @throws DataException naming the first example whose label is outside the model's classes
+     * @throws DataException naming the first example whose label is outside the model's classes:
+     *     by its {@link #origin()} (file and line, or index) when known, else by its position here
      */
     public void checkFits(Sequential model) {
         int inputs = model.inputShape().size();
@@ -187,8 +212,8 @@ public final class DataSet {
             int classes = outputs == 1 ? 2 : outputs;
             for (int i = 0; i < labels.length; i++) {
                 if (labels[i] >= classes) {
-                    throw new DataException(name + ": example " + (i + 1) + " has label " + labels[i]
-                            + ", outside the model's " + classes + " classes 0.." + (classes - 1) + " (" + last
+                    String example = origin != null ? origin.describe(i) : name + ": example " + (i + 1);
+                    throw new DataException(example + " has label " + labels[i] + ", outside the model's " + classes + " classes 0.." + (classes - 1) + " (" + last
                             + " has " + outputs + " outputs); give the last layer more units or fix the labels.");
                 }
             }
@@ -234,7 +259,8 @@ public final class DataSet {
      *
      * @param rows indices of the examples to keep, in [0, {@link #size()}); repeats allowed
      * @param subsetName the name of the new data set, for messages
-     * @return the examples at {@code rows}, copied, in that order
+     * @return the examples at {@code rows}, copied, in that order, with their origin if this data set
+     *     has one
      */
     public DataSet subset(int[] rows, String subsetName) {
         int f = features.cols();
@@ -250,7 +276,7 @@ public final class DataSet {
                 System.arraycopy(targets.data(), rows[i] * t, y.data(), i * t, t);
             }
         }
-        return new DataSet(subsetName, x, l, y);
+        return new DataSet(subsetName, x, l, y, origin == null ? null : origin.subset(rows));
     }
 
     /**

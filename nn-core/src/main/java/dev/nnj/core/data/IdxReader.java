@@ -27,7 +27,8 @@ public final class IdxReader {
      * @param images the IDX image file, gzipped or not
      * @param labels the IDX labels file of the same images, gzipped or not
      * @return classification data named after the image file: features [n, rows · cols] with pixels
-     *     in [0, 1], one label per image
+     *     in [0, 1], one label per image; the {@link DataSet#origin() origin} of example {@code i}
+     *     is index {@code i} of the labels file (counting from 0)
      * @throws DataException naming the file of the first problem
      */
     public static DataSet read(Path images, Path labels) {
@@ -37,7 +38,8 @@ public final class IdxReader {
             throw new DataException(labels + " has " + y.length + " labels but " + images + " has " + x.rows()
                     + " images; pass the labels file that belongs to the images.");
         }
-        return DataSet.classification(images.getFileName().toString(), x, y);
+        return DataSet.classification(images.getFileName().toString(), x, y)
+                .withOrigin(Origin.indices(labels.toString()));
     }
 
     static Tensor readImages(Path file) {

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -27,6 +28,8 @@ public final class Checkpointer implements TrainingListener {
     public static final String LAST = "last.nnj";
     /** The file name of the checkpoint with the lowest monitored loss so far. */
     public static final String BEST = "best.nnj";
+    /** The names of the epoch files: written every {@code every} epochs, the oldest deleted past {@code keep}. */
+    private static final Pattern EPOCH_FILE = Pattern.compile("epoch-\\d+\\.nnj");
 
     private final Path directory;
     private final int every;
@@ -91,6 +94,17 @@ public final class Checkpointer implements TrainingListener {
     }
 
     /**
+     * Whether a checkpointer may write or delete a file of this name in its directory, so that a
+     * caller can refuse to give it a directory that holds one of its inputs under such a name.
+     *
+     * @param fileName a file name, without its directory
+     * @return whether it is {@value #LAST}, {@value #BEST} or an epoch file ({@code epoch-NNNN.nnj})
+     */
+    public static boolean writes(String fileName) {
+        return fileName.equals(LAST) || fileName.equals(BEST) || EPOCH_FILE.matcher(fileName).matches();
+    }
+
+    /**
      * Saves the table schema of a model trained on a table in every checkpoint, so that a
      * checkpoint takes raw rows and a resumed run encodes as the first did.
      *
@@ -129,7 +143,7 @@ public final class Checkpointer implements TrainingListener {
 
     private void prune() {
         try (Stream<Path> files = Files.list(directory)) {
-            List<Path> epochFiles = files.filter(p -> p.getFileName().toString().matches("epoch-\\d+\\.nnj")).sorted().toList();
+            List<Path> epochFiles = files.filter(p -> EPOCH_FILE.matcher(p.getFileName().toString()).matches()).sorted().toList();
             for (int i = 0; i < epochFiles.size() - keep; i++) {
                 Files.deleteIfExists(epochFiles.get(i));
             }

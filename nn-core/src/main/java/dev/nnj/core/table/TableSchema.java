@@ -4,6 +4,7 @@ import dev.nnj.api.DataException;
 import dev.nnj.api.Tensor;
 import dev.nnj.core.data.CsvTable;
 import dev.nnj.core.data.DataSet;
+import dev.nnj.core.data.Origin;
 import dev.nnj.core.table.TableColumn.Kind;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,7 +139,7 @@ public final class TableSchema {
      * @param table the rows, with the columns the model was trained on (by name when both have a
      *     header, else by position); other columns are skipped
      * @return the examples: inputs [n, {@link #width()}] and class indices, or the (standardised)
-     *     target [n, 1]
+     *     target [n, 1]; each example's {@link DataSet#origin() origin} is its row's line
      * @throws DataException naming the file, line and column: a missing column or label, a missing
      *     value (unless imputing), an unseen category (unless ignored) or class, a non-number
      */
@@ -151,14 +152,23 @@ public final class TableSchema {
             for (int r = 0; r < table.size(); r++) {
                 labels[r] = classOf(table, r, labelAt);
             }
-            return DataSet.classification(table.source(), x, labels);
+            return DataSet.classification(table.source(), x, labels).withOrigin(origin(table));
         }
         Tensor y = Tensor.zeros(table.size(), 1);
         for (int r = 0; r < table.size(); r++) {
             SchemaFit.checkLabelPresent(table, r, labelAt, table.cell(r, labelAt));
             y.data()[r] = (targetValue(table, r, labelAt) - target.mean()) / target.scale();
         }
-        return DataSet.regression(table.source(), x, y);
+        return DataSet.regression(table.source(), x, y).withOrigin(origin(table));
+    }
+
+    /** @return each row's line in the table's file; the lines are copied, so the cells can be collected */
+    private static Origin origin(CsvTable table) {
+        int[] lines = new int[table.size()];
+        for (int r = 0; r < lines.length; r++) {
+            lines[r] = table.line(r);
+        }
+        return Origin.lines(table.source(), lines);
     }
 
     /**

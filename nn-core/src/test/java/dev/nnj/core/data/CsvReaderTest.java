@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.nnj.api.DataException;
+import dev.nnj.api.Shape;
+import dev.nnj.core.layer.DenseLayer;
+import dev.nnj.core.model.Sequential;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -50,9 +53,19 @@ class CsvReaderTest {
 
     @Test
     void reportsALabelThatIsNotAClass() {
-        DataException e = assertThrows(DataException.class, () -> read("1,2,0\n1,2,0.5\n", true));
-        assertEquals("t.csv: example 2 has label 0.5; a class label must be a whole number >= 0 (use a regression "
+        DataException e = assertThrows(DataException.class, () -> read("a,b,label\n1,2,0\n\n1,2,0.5\n", true));
+        assertEquals("t.csv line 4 has label 0.5; a class label must be a whole number >= 0 (use a regression "
                 + "loss for real-valued targets).", e.getMessage());
+    }
+
+    @Test
+    void aLabelOutsideTheModelsClassesIsNamedByItsLine() {
+        DataSet d = read("a,b,label\n1,2,0\n\n1,2,12\n", true).subset(new int[] {1}, "t.csv (test)");
+        Sequential model = Sequential.builder(Shape.of(2)).add(new DenseLayer(2, 10), "layers.0", "layers[0] (dense)")
+                .build();
+        DataException e = assertThrows(DataException.class, () -> d.checkFits(model));
+        assertEquals("t.csv line 4 has label 12, outside the model's 10 classes 0..9 (layers[0] (dense) has 10 "
+                + "outputs); give the last layer more units or fix the labels.", e.getMessage());
     }
 
     @Test

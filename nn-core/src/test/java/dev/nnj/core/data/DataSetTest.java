@@ -28,6 +28,39 @@ class DataSetTest {
     }
 
     @Test
+    void aLabelOutsideTheClassesIsNamedByItsOriginAfterShuffleAndSplit() {
+        Sequential model = Sequential.builder(Shape.of(2)).add(new DenseLayer(2, 10), "layers.0", "layers[0] (dense)")
+                .build();
+        DataSet.Split parts = data.withOrigin(Origin.lines("d.csv", new int[] {2, 3, 5, 31, 32}))
+                .split(2, Seeds.stream(1, "split"));
+        DataSet part = contains12(parts.train()) ? parts.train() : parts.test();
+        int[] reversed = new int[part.size()];
+        for (int i = 0; i < reversed.length; i++) {
+            reversed[i] = part.size() - 1 - i;
+        }
+        for (DataSet d : new DataSet[] {part, part.subset(reversed, "reversed")}) {
+            DataException e = assertThrows(DataException.class, () -> d.checkFits(model));
+            assertEquals("d.csv line 31 has label 12, outside the model's 10 classes 0..9 (layers[0] (dense) has 10 "
+                    + "outputs); give the last layer more units or fix the labels.", e.getMessage());
+        }
+    }
+
+    private static boolean contains12(DataSet d) {
+        for (int i = 0; i < d.size(); i++) {
+            if (d.label(i) == 12) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void anIdxOriginCountsFromZero() {
+        assertEquals("l.idx index 0 (counting from 0)", Origin.indices("l.idx").describe(0));
+        assertEquals("l.idx index 7 (counting from 0)", Origin.indices("l.idx").subset(new int[] {3, 7}).describe(1));
+    }
+
+    @Test
     void reportsExamplesWithTheWrongNumberOfFeatures() {
         Sequential model = Sequential.builder(Shape.of(64)).add(new DenseLayer(64, 13), "layers.0", "layers[0] (dense)")
                 .build();

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.nnj.api.DataException;
+import dev.nnj.api.Shape;
+import dev.nnj.core.layer.DenseLayer;
+import dev.nnj.core.model.Sequential;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -54,6 +57,19 @@ class IdxReaderTest {
         DataException e = assertThrows(DataException.class, () -> IdxReader.read(images, labels));
         assertEquals(labels + " has 3 labels but " + images + " has 2 images; pass the labels file that belongs to "
                 + "the images.", e.getMessage());
+    }
+
+    @Test
+    void aLabelOutsideTheModelsClassesIsNamedByTheLabelsFileAndIndex() throws IOException {
+        Path images = write("img", images(3, 1, 2, new byte[6]), false);
+        Path labels = write("lbl", labels(new byte[] {1, (byte) 200, 3}), false);
+        Sequential model = Sequential.builder(Shape.of(2)).add(new DenseLayer(2, 10), "layers.0", "layers[0] (dense)")
+                .build();
+        DataSet shuffled = IdxReader.read(images, labels).subset(new int[] {2, 1, 0}, "shuffled");
+        DataException e = assertThrows(DataException.class, () -> shuffled.checkFits(model));
+        assertEquals(labels + " index 1 (counting from 0) has label 200, outside the model's 10 classes 0..9 "
+                + "(layers[0] (dense) has 10 outputs); give the last layer more units or fix the labels.",
+                e.getMessage());
     }
 
     private Path write(String name, byte[] content, boolean gzip) throws IOException {

@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nnj.api.DataException;
+import dev.nnj.api.Shape;
 import dev.nnj.api.Tensor;
 import dev.nnj.core.data.CsvTable;
 import dev.nnj.core.data.DataSet;
 import dev.nnj.core.json.TableSchemaJson;
+import dev.nnj.core.layer.DenseLayer;
+import dev.nnj.core.model.Sequential;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -159,6 +162,20 @@ class TableSchemaTest {
                 "id,income,age,region,label\n1,lots,2,north,no\n")));
         assertEquals("t.csv line 2, column 2 (income): 'lots' is not a number; this model takes income as a numeric "
                 + "column.", n.getMessage());
+    }
+
+    @Test
+    void aClassOutsideTheModelsIsNamedByItsLineAfterTheSplit() {
+        CsvTable rows = table("n.csv", "x,y\n1,0\n2,1\n\n3,1000000000\n4,1\n");
+        TableSchema s = TableSchema.fit(rows.subset(new int[] {0, 1, 3}, "n.csv"), options(null, List.of(), false),
+                true);
+        DataSet test = s.encode(rows.subset(new int[] {3, 2}, "n.csv"));
+        Sequential model = Sequential.builder(Shape.of(1)).add(new DenseLayer(1, 2), "layers.0", "layers[0] (dense)")
+                .build();
+        DataException e = assertThrows(DataException.class, () -> test.subset(new int[] {1}, "n.csv (test)")
+                .checkFits(model));
+        assertEquals("n.csv line 5 has label 1000000000, outside the model's 2 classes 0..1 (layers[0] (dense) has 2 "
+                + "outputs); give the last layer more units or fix the labels.", e.getMessage());
     }
 
     @Test

@@ -58,23 +58,44 @@ public final class DataSources {
      * @throws DataException for an unknown spec, or naming the file of the first problem
      */
     public static Loaded load(String spec, boolean labels) {
+        List<Path> files = files(spec);
         if (spec.equals("digits")) {
             return new Loaded(digits(), null);
         }
+        if (spec.startsWith("csv:")) {
+            return new Loaded(CsvReader.read(files.get(0), labels), null);
+        }
+        return new Loaded(IdxReader.read(files.get(0), files.get(1)), files.size() == 2 ? null
+                : IdxReader.read(files.get(2), files.get(3)));
+    }
+
+    /**
+     * The files a {@code --data} spec reads, without reading them.
+     *
+     * @param spec as for {@link #load}
+     * @return none for {@code digits}; the file of {@code csv:FILE}; the images and labels of
+     *     {@code idx:IMAGES,LABELS}; for Fashion-MNIST, the training images and labels, then the test
+     *     images and labels
+     * @throws DataException for an unknown or malformed spec, or if Fashion-MNIST is not found
+     */
+    static List<Path> files(String spec) {
+        if (spec.equals("digits")) {
+            return List.of();
+        }
         if (spec.equals("fashion-mnist") || spec.startsWith("fashion-mnist:")) {
             Path dir = spec.equals("fashion-mnist") ? findFashionMnist() : Path.of(spec.substring("fashion-mnist:".length()));
-            return new Loaded(IdxReader.read(dir.resolve(FASHION_TRAIN_IMAGES), dir.resolve(FASHION_TRAIN_LABELS)),
-                    IdxReader.read(dir.resolve(FASHION_TEST_IMAGES), dir.resolve(FASHION_TEST_LABELS)));
+            return List.of(dir.resolve(FASHION_TRAIN_IMAGES), dir.resolve(FASHION_TRAIN_LABELS),
+                    dir.resolve(FASHION_TEST_IMAGES), dir.resolve(FASHION_TEST_LABELS));
         }
         if (spec.startsWith("idx:")) {
             String[] files = spec.substring(4).split(",", -1);
             if (files.length != 2 || files[0].isBlank() || files[1].isBlank()) {
                 throw new DataException("--data " + spec + ": expected idx:IMAGES,LABELS (two files, comma-separated).");
             }
-            return new Loaded(IdxReader.read(Path.of(files[0]), Path.of(files[1])), null);
+            return List.of(Path.of(files[0]), Path.of(files[1]));
         }
         if (spec.startsWith("csv:")) {
-            return new Loaded(CsvReader.read(Path.of(spec.substring(4)), labels), null);
+            return List.of(Path.of(spec.substring(4)));
         }
         throw new DataException("Unknown data source '" + spec + "'. Use digits, fashion-mnist[:DIR], "
                 + "idx:IMAGES,LABELS or csv:FILE.");
@@ -132,10 +153,14 @@ public final class DataSources {
      *
      * @param data the examples to split; not modified
      * @return 80% to train on, 20% to test on
-     * @throws IllegalArgumentException if {@code data} is too small to split (fewer than 2 examples)
+     * @throws DataException naming the data if it is too small to split (a single example)
      */
     public static DataSet.Split split(DataSet data) {
         int test = (int) Math.ceil(data.size() * TEST_FRACTION);
+        if (test >= data.size()) {
+            throw new DataException(data.name() + ": " + count(data.size(), "example") + " cannot be split into "
+                    + "training and test examples; give more examples, or a separate --test-data file.");
+        }
         return data.split(test, Seeds.stream(SPLIT_SEED, "split"));
     }
 
@@ -145,12 +170,26 @@ public final class DataSources {
      *
      * @param data the training examples; not modified
      * @param fraction the share to hold out, in (0, 1)
+     * @param by what holds it out, for the message, e.g. {@code --validation-split 0.5}
      * @return the rest as {@code train}, the held-out part as {@code test}
-     * @throws IllegalArgumentException if the fraction leaves no example on either side
+     * @throws DataException naming the data, its size and the largest fraction that works, if the
+     *     fraction leaves no example to train on
      */
-    public static DataSet.Split holdOut(DataSet data, double fraction) {
-        int held = (int) Math.ceil(data.size() * fraction);
+    public static DataSet.Split holdOut(DataSet data, double fraction, String by) {
+        int n = data.size();
+        int held = (int) Math.ceil(n * fraction);
+        if (held >= n) {
+            // ceil(n * f) <= n - 1 for every f <= (n - 1) / n; rounded down to two decimals, so that it works
+            double largest = Math.floor((n - 1) * 100.0 / n) / 100;
+            throw new DataException(data.name() + ": " + count(n, "training example")
+                    + " cannot be split into training and validation examples by " + by + "; give more examples"
+                    + (largest > 0 ? ", or a --validation-split of at most " + largest : "") + ".");
+        }
         return data.split(held, Seeds.stream(SPLIT_SEED, "validation"));
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static Path findFashionMnist() {

@@ -34,6 +34,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        new OutputGuard().input("--model", model).output("--out", out).check();
         FileKind.requireSaved(model, "export");
         Map<String, Safetensors.Entry> weights = ModelArchive.read(model, load.options()).weights();
         byte[] bytes = Safetensors.write(weights, Map.of("format", "pt"));

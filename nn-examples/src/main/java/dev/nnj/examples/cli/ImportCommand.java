@@ -36,6 +36,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        new OutputGuard().input("--model", modelFile).input("--weights", weights).output("--out", out).check();
         FileKind.requireJson(modelFile);
         FileKind.requireWeights(weights, "nnj import --weights", "write its weights with nnj export --model "
                 + weights + " --out W.safetensors");

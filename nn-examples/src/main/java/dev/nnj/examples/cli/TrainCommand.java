@@ -54,7 +54,8 @@ final class TrainCommand implements Callable<Integer> {
     private Path resume;
 
     @Option(names = "--checkpoint-dir", paramLabel = "DIR",
-            description = "Write checkpoints there: epoch-NNNN.nnj, last.nnj and best.nnj (lowest test loss).")
+            description = "Write checkpoints there: epoch-NNNN.nnj, last.nnj and best.nnj (lowest validation loss). "
+                    + "It may hold the --resume checkpoint (go on in the same directory), no other input.")
     private Path checkpointDir;
 
     @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "1",
@@ -160,6 +161,9 @@ final class TrainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads: expected a whole number >= 1; got "
                     + threads + ".");
         }
+        new OutputGuard().input("--model", model).resume(resume).input("--init-weights", initWeights)
+                .data("--data", data).data("--test-data", testData).output("--save", save).output("--log-csv", csvLog)
+                .output("--plot", plot).checkpointDir(checkpointDir).check();
         NnRuntime runtime = plugins.runtime(backend, threads);
         TrainingStart start = TrainingStart.of(spec.commandLine(), model, resume, initWeights, optimizer != null,
                 load.options());
@@ -202,12 +206,13 @@ final class TrainCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--validation-split: expected a fraction in (0, 1); got " + validationSplit + ".");
             }
-            DataSet.Split held = DataSources.holdOut(train, validationSplit);
+            DataSet.Split held = DataSources.holdOut(train, validationSplit, "--validation-split " + validationSplit);
             train = held.train();
             validation = held.test();
         } else if (watches(assembled)) {
             // Something chooses by the monitored loss: it must not be the test set's.
-            DataSet.Split held = DataSources.holdOut(train, DEFAULT_VALIDATION);
+            DataSet.Split held = DataSources.holdOut(train, DEFAULT_VALIDATION, "the 10% held out to watch for early "
+                    + "stopping, the best checkpoint and the schedule");
             train = held.train();
             validation = held.test();
             if (!json) {

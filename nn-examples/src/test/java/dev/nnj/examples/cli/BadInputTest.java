@@ -11,6 +11,8 @@ import dev.nnj.core.json.ModelArchive;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,14 +69,77 @@ class BadInputTest {
                 + "table gives it) or make it [3].\n", run.err());
     }
 
+    /** Named by its line in the file, not by its place after the shuffle and the 80/20 split. */
     @Test
-    void labelOutsideTheClassesIsNamed() throws IOException {
-        Path train = write("train.csv", digitsRow(64, "1").repeat(5) + digitsRow(64, "12"));
-        CliRun run = CliRun.run("train", "--model", CliRun.model("digits-mlp.json"), "--data", "csv:" + train,
-                "--test-data", "csv:" + train);
+    void labelOutsideTheClassesIsNamedByItsLine() throws IOException {
+        Path train = write("train.csv", digitsRow(64, "1").repeat(5) + "\n" + digitsRow(64, "12")
+                + digitsRow(64, "2").repeat(14));
+        CliRun run = CliRun.run("train", "--model", CliRun.model("digits-mlp.json"), "--data", "csv:" + train);
         assertEquals(1, run.exitCode());
-        assertEquals("nnj: " + train + ": example 6 has label 12, outside the model's 10 classes 0..9 (layers[1] "
+        assertEquals("nnj: " + train + " line 7 has label 12, outside the model's 10 classes 0..9 (layers[1] "
                 + "(dense) has 10 outputs); give the last layer more units or fix the labels.\n", run.err());
+    }
+
+    @Test
+    void anIdxLabelOutsideTheClassesIsNamedByTheLabelsFileAndIndex() throws IOException {
+        Path images = dir.resolve("images.idx");
+        byte[] header = {0, 0, 8, 3, 0, 0, 0, 5, 0, 0, 0, 8, 0, 0, 0, 8};
+        Files.write(images, Arrays.copyOf(header, header.length + 5 * 64));
+        Path labels = dir.resolve("labels.idx");
+        Files.write(labels, new byte[] {0, 0, 8, 1, 0, 0, 0, 5, 1, 2, (byte) 200, 3, 4});
+        CliRun run = train(CliRun.MODELS.resolve("digits-mlp.json"), "idx:" + images + "," + labels);
+        assertEquals(1, run.exitCode());
+        assertEquals("nnj: " + labels + " index 2 (counting from 0) has label 200, outside the model's 10 classes "
+                + "0..9 (layers[1] (dense) has 10 outputs); give the last layer more units or fix the labels.\n",
+                run.err());
+    }
+
+    private CliRun trainTwoColumns(Path csv, String... more) throws IOException {
+        Path model = write("two.json", "{\"layers\": [{\"type\": \"dense\", \"units\": 2}], \"loss\": "
+                + "\"softmax-cross-entropy\", \"optimizer\": \"sgd\", \"epochs\": 1}");
+        List<String> args = new ArrayList<>(List.of("train", "--model", model.toString(), "--data",
+                "csv:" + csv));
+        args.addAll(List.of(more));
+        return CliRun.run(args.toArray(new String[0]));
+    }
+
+    @Test
+    void oneRowCannotBeSplitIntoTrainingAndTestRows() throws IOException {
+        Path one = write("one.csv", "1,2,0\n");
+        CliRun run = trainTwoColumns(one);
+        assertEquals(1, run.exitCode());
+        assertEquals("nnj: " + one + ": 1 row cannot be split into training and test rows; give more rows, or a "
+                + "separate --test-data file.\n", run.err());
+        Path images = dir.resolve("one-image.idx");
+        Files.write(images, new byte[] {0, 0, 8, 3, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 2, 7, 9});
+        Path labels = dir.resolve("one-label.idx");
+        Files.write(labels, new byte[] {0, 0, 8, 1, 0, 0, 0, 1, 1});
+        CliRun idx = CliRun.run("train", "--model", CliRun.model("digits-mlp.json"), "--data", "idx:" + images + ","
+                + labels);
+        assertEquals(1, idx.exitCode());
+        assertEquals("nnj: one-image.idx: 1 example cannot be split into training and test examples; give more "
+                + "examples, or a separate --test-data file.\n", idx.err());
+    }
+
+    @Test
+    void aValidationHoldOutThatLeavesNothingToTrainOnIsRefused() throws IOException {
+        Path one = write("one.csv", "1,2,0\n");
+        CliRun given = trainTwoColumns(one, "--test-data", "csv:" + one, "--validation-split", "0.5");
+        assertEquals(1, given.exitCode());
+        assertEquals("nnj: " + one + ": 1 training example cannot be split into training and validation examples by "
+                + "--validation-split 0.5; give more examples.\n", given.err());
+        Path two = write("two.csv", "1,2,0\n3,4,1\n");
+        CliRun watched = trainTwoColumns(two, "--early-stopping", "2");
+        assertEquals(1, watched.exitCode());
+        assertEquals("nnj: " + two + " (train): 1 training example cannot be split into training and validation "
+                + "examples by the 10% held out to watch for early stopping, the best checkpoint and the schedule; "
+                + "give more examples.\n", watched.err());
+        Path three = write("three.csv", "1,2,0\n3,4,1\n5,6,1\n");
+        CliRun large = trainTwoColumns(three, "--test-data", "csv:" + three, "--validation-split", "0.9");
+        assertEquals(1, large.exitCode());
+        assertEquals("nnj: " + three + ": 3 training examples cannot be split into training and validation examples "
+                + "by --validation-split 0.9; give more examples, or a --validation-split of at most 0.66.\n",
+                large.err());
     }
 
     @Test

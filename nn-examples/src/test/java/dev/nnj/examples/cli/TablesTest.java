@@ -3,6 +3,7 @@ package dev.nnj.examples.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,11 +12,16 @@ import dev.nnj.core.data.CsvTable;
 import dev.nnj.core.json.ModelArchive;
 import dev.nnj.core.table.TableModel;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -291,5 +297,31 @@ class TablesTest {
                 "x");
         assertEquals(2, ignored.exitCode());
         assertTrue(ignored.err().startsWith("--label applies to CSV tables (--data csv:FILE).\n"), ignored.err());
+    }
+
+    /**
+     * {@code --data csv:/dev/stdin} (here a named pipe written by a thread) is read in one pass and
+     * trains as the file does; JDK 17's {@code Files.newInputStream} failed on a pipe with "Illegal seek".
+     */
+    @Test
+    @Timeout(60)
+    void aTableIsReadFromAPipeAsFromItsFile() throws Exception {
+        Path fifo = dir.resolve("rows.csv");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+        assumeTrue(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0, "mkfifo is not available here");
+        CompletableFuture<Long> written = CompletableFuture.supplyAsync(() -> {
+            try (OutputStream out = Files.newOutputStream(fifo)) {
+                return Files.copy(TRAIN, out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        Path m = model("{\"label\": \"churn\", \"ignore\": [\"id\"]}", "");
+        JsonNode piped = summary(CliRun.run("train", "--model", m.toString(), "--data", "csv:" + fifo, "--test-data",
+                "csv:" + TEST, "--epochs", "2", "--json"));
+        assertEquals(Files.size(TRAIN), written.get());
+        JsonNode file = summary(CliRun.run("train", "--model", m.toString(), "--data", "csv:" + TRAIN, "--test-data",
+                "csv:" + TEST, "--epochs", "2", "--json"));
+        assertEquals(file.get("testLoss").asDouble(), piped.get("testLoss").asDouble(), 0.0);
     }
 }
