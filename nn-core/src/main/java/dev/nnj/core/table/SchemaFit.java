@@ -8,12 +8,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
 /** Learns a {@link TableSchema} from training rows: column kinds, statistics, categories, classes. */
 final class SchemaFit {
+    /** The largest whole-number label taken as a class number: a model has one output per class. */
+    static final int MAX_CLASS_NUMBER = 1_000_000;
+
     private SchemaFit() {
     }
 
@@ -134,6 +138,7 @@ final class SchemaFit {
         Set<String> seen = new HashSet<>();
         boolean numbered = true;
         int largest = 0;
+        int largestRow = 0;
         for (int r = 0; r < t.size(); r++) {
             String cell = t.cell(r, c);
             checkLabelPresent(t, r, c, cell);
@@ -141,9 +146,17 @@ final class SchemaFit {
             Integer k = wholeNumber(cell);
             if (k == null) {
                 numbered = false;
-            } else {
-                largest = Math.max(largest, k);
+            } else if (k > largest) {
+                largest = k;
+                largestRow = r;
             }
+        }
+        if (numbered && largest > MAX_CLASS_NUMBER) {
+            throw new DataException(t.source() + " line " + t.line(largestRow) + ", column " + (c + 1) + " ("
+                    + t.header().get(c) + "): class " + largest + " is larger than the "
+                    + String.format(Locale.ROOT, "%,d", MAX_CLASS_NUMBER) + " classes nnj numbers (whole-number "
+                    + "labels are class numbers, one model output each); fix the label, or use a regression loss if "
+                    + "the column is a quantity.");
         }
         List<String> classes = new ArrayList<>();
         if (numbered) {

@@ -193,4 +193,13 @@ class TableSchemaTest {
         TableSchema reg = TableSchema.fit(r, TableOptions.DEFAULTS, false);
         assertEquals(reg.target(), TableSchemaJson.read(TableSchemaJson.write(reg), "t").target());
     }
+
+    @Test
+    void aHugeClassNumberIsRefusedBeforeAnythingIsAllocated() {
+        DataException e = assertThrows(DataException.class, () -> TableSchema.fit(table("d.csv",
+                "a,digit\n1,3\n2,1000000000\n"), TableOptions.DEFAULTS, true));
+        assertEquals("d.csv line 3, column 2 (digit): class 1000000000 is larger than the 1,000,000 classes nnj numbers "
+                + "(whole-number labels are class numbers, one model output each); fix the label, or use a regression "
+                + "loss if the column is a quantity.", e.getMessage());
+    }
 }
