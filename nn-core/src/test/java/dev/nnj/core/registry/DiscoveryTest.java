@@ -90,11 +90,7 @@ class DiscoveryTest {
 
     @Test
     void readsTheServicesFileOfEveryJarInThePluginDirectory(@TempDir Path dir) throws IOException {
-        Path jar = dir.resolve("acme.jar");
-        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
-            out.putNextEntry(new java.util.jar.JarEntry(ExtensionDiscovery.SERVICES_FILE));
-            out.write("com.acme.test.UnprefixedExtension\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
+        writeJar(dir.resolve("acme.jar"), "com.acme.test.UnprefixedExtension\n");
         Files.writeString(dir.resolve("notes.txt"), "not a jar");
         java.util.List<ClassLoader> loaders = Plugins.load(dir, getClass().getClassLoader());
         assertEquals(1, loaders.size());
@@ -105,11 +101,58 @@ class DiscoveryTest {
     }
 
     @Test
+    void reportsATruncatedPluginJarNamingIt(@TempDir Path dir) throws IOException {
+        Path whole = dir.resolve("whole.jar");
+        writeJar(whole, "com.acme.test.UnprefixedExtension\n".repeat(50));
+        Path plugins = Files.createDirectory(dir.resolve("plugins"));
+        byte[] bytes = Files.readAllBytes(whole);
+        Path jar = Files.write(plugins.resolve("acme.jar"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        ExtensionException e = assertThrows(ExtensionException.class, () -> Plugins.load(plugins, getClass().getClassLoader()));
+        assertEquals("Cannot load plugin jar " + jar.toAbsolutePath() + ": not a readable jar (zip END header not "
+                + "found); it may be truncated or corrupt. Replace it with a complete copy or remove it from the plugin "
+                + "directory.", e.getMessage());
+    }
+
+    @Test
+    void reportsAFileNamedJarThatIsNotAZip(@TempDir Path dir) throws IOException {
+        Path jar = Files.writeString(dir.resolve("acme.jar"), "<html>404 Not Found</html>\n");
+        ExtensionException e = assertThrows(ExtensionException.class, () -> Plugins.load(dir, getClass().getClassLoader()));
+        assertEquals("Cannot load plugin jar " + jar.toAbsolutePath() + ": not a readable jar (zip END header not "
+                + "found); it may be truncated or corrupt. Replace it with a complete copy or remove it from the plugin "
+                + "directory.", e.getMessage());
+    }
+
+    @Test
+    void reportsAPluginJarWhoseServicesFileIsCorrupt(@TempDir Path dir) throws IOException {
+        Path jar = dir.resolve("acme.jar");
+        writeJar(jar, "com.acme.test.UnprefixedExtension\n".repeat(50));
+        byte[] bytes = Files.readAllBytes(jar);
+        int data = 30 + ExtensionDiscovery.SERVICES_FILE.length(); // the first entry's data, after its local header
+        for (int i = data; i < data + 8; i++) {
+            bytes[i] ^= (byte) 0x55;
+        }
+        Files.write(jar, bytes);
+        ExtensionException e = assertThrows(ExtensionException.class, () -> Plugins.load(dir, getClass().getClassLoader()));
+        assertTrue(e.getMessage().startsWith("Cannot load plugin jar " + jar.toAbsolutePath() + ": not a readable jar ("),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith("); it may be truncated or corrupt. Replace it with a complete copy or remove "
+                + "it from the plugin directory."), e.getMessage());
+    }
+
+    @Test
     void reportsAMissingPluginDirectory(@TempDir Path dir) {
         Path missing = dir.resolve("plugins");
         ExtensionException e = assertThrows(ExtensionException.class, () -> Plugins.load(missing, getClass().getClassLoader()));
         assertEquals("Plugin directory not found: " + missing.toAbsolutePath() + " (from --plugins or NNJ_PLUGINS); "
                 + "it should hold extension jars.", e.getMessage());
+    }
+
+    /** Writes a jar whose only entry is a services file listing {@code services}. */
+    private static void writeJar(Path jar, String services) throws IOException {
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.jar.JarEntry(ExtensionDiscovery.SERVICES_FILE));
+            out.write(services.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
     private static URL servicesFile(Path dir, String entry) throws IOException {

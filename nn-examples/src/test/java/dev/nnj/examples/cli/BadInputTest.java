@@ -91,6 +91,22 @@ class BadInputTest {
     }
 
     @Test
+    void unreadablePluginJarIsNamedByListAndTrain() throws IOException {
+        Path plugins = Files.createDirectory(dir.resolve("plugins"));
+        Path jar = Files.write(plugins.resolve("acme-gated.jar"), new byte[] {'P', 'K', 3, 4, 20, 0, 8, 0});
+        String expected = "nnj: Cannot load plugin jar " + jar.toAbsolutePath() + ": not a readable jar (zip END header "
+                + "not found); it may be truncated or corrupt. Replace it with a complete copy or remove it from the "
+                + "plugin directory.\n";
+        CliRun list = CliRun.run("list", "--plugins", plugins.toString());
+        assertEquals(1, list.exitCode());
+        assertEquals(expected, list.err());
+        CliRun train = CliRun.run("train", "--model", CliRun.model("digits-mlp.json"), "--data", "digits",
+                "--plugins", plugins.toString());
+        assertEquals(1, train.exitCode());
+        assertEquals(expected, train.err());
+    }
+
+    @Test
     void nonFiniteLossStopsTrainingNamingEpochAndBatch() throws IOException {
         Path model = write("regression.json", "{\"input\": [2], \"layers\": [{\"type\": \"dense\", \"units\": 1}], "
                 + "\"loss\": \"mse\", \"optimizer\": \"sgd\", \"batchSize\": 4, \"table\": {\"standardize\": false}}");
