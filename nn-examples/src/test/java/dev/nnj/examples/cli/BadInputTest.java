@@ -87,7 +87,8 @@ class BadInputTest {
         Files.write(labels, new byte[] {0, 0, 8, 1, 0, 0, 0, 5, 1, 2, 3, 4, 5});
         CliRun run = train(CliRun.MODELS.resolve("digits-mlp.json"), "idx:" + images + "," + labels);
         assertEquals(1, run.exitCode());
-        assertEquals("nnj: " + images + ": truncated: the file ends inside image 0 of 5.\n", run.err());
+        assertEquals("nnj: " + images + ": truncated: the header promises 5 images of 2x2 (20 bytes after the 16-byte "
+                + "header) but the file holds 3; it ends inside image 0 of 5.\n", run.err());
     }
 
     @Test
