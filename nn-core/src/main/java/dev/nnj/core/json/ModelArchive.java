@@ -15,10 +15,9 @@ import dev.nnj.core.build.ModelSpec;
 import dev.nnj.core.model.Sequential;
 import dev.nnj.core.table.TableModel;
 import dev.nnj.core.table.TableSchema;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,8 +47,14 @@ public final class ModelArchive {
     public static final String TABLE_ENTRY = "table.json";
     /** The zip entry of {@link TrainingState}, as JSON; checkpoints only. */
     public static final String TRAINING_ENTRY = "training.json";
-    /** Entries larger than this are refused before they are read. */
-    static final long MAX_ENTRY_BYTES = 1L << 31;
+    /**
+     * The system property that raises the limit of a JSON entry ({@code model.json},
+     * {@code table.json}, {@code training.json}), in bytes: 16 MiB (16777216) by default, e.g.
+     * {@code java -Dnnj.maxJsonEntryBytes=67108864 -jar nnj.jar ...}. Saving refuses a JSON entry
+     * beyond it and loading refuses to read one, before anything is allocated; safetensors entries
+     * are limited to the longest Java array (2^31 - 9 bytes).
+     */
+    public static final String MAX_JSON_ENTRY_PROPERTY = "nnj.maxJsonEntryBytes";
     private static final long ENTRY_TIME = 315_532_800_000L; // 1980-01-01: the same bytes for the same model
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -200,6 +205,13 @@ public final class ModelArchive {
         }
         if (table != null) {
             entries.put(TABLE_ENTRY, TableSchemaJson.write(table));
+        }
+        for (String json : new String[] {MODEL_ENTRY, TRAINING_ENTRY, TABLE_ENTRY}) {
+            byte[] bytes = entries.get(json);
+            if (bytes != null && bytes.length > ArchiveEntry.jsonLimit()) {
+                throw new DataException("Cannot save " + file + ": its " + json + " would hold " + bytes.length
+                        + " bytes, more than nnj reads back (" + ArchiveEntry.jsonLimit() + jsonLimitHow() + ").");
+            }
         }
         AtomicFiles.write(file, out -> {
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
@@ -382,11 +394,12 @@ public final class ModelArchive {
         byte[] training;
         byte[] table;
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            modelJson = entry(zip, MODEL_ENTRY, file);
-            weights = entry(zip, WEIGHTS_ENTRY, file);
-            optimizer = zip.getEntry(OPTIMIZER_ENTRY) == null ? null : entry(zip, OPTIMIZER_ENTRY, file);
-            training = zip.getEntry(TRAINING_ENTRY) == null ? null : entry(zip, TRAINING_ENTRY, file);
-            table = zip.getEntry(TABLE_ENTRY) == null ? null : entry(zip, TABLE_ENTRY, file);
+            long size = Files.size(file);
+            modelJson = entry(zip, MODEL_ENTRY, file, size);
+            weights = entry(zip, WEIGHTS_ENTRY, file, size);
+            optimizer = zip.getEntry(OPTIMIZER_ENTRY) == null ? null : entry(zip, OPTIMIZER_ENTRY, file, size);
+            training = zip.getEntry(TRAINING_ENTRY) == null ? null : entry(zip, TRAINING_ENTRY, file, size);
+            table = zip.getEntry(TABLE_ENTRY) == null ? null : entry(zip, TABLE_ENTRY, file, size);
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw new DataException("Model file not found: " + file.toAbsolutePath() + ".", e);
         } catch (IOException | RuntimeException e) {
@@ -439,29 +452,20 @@ public final class ModelArchive {
         return new TableModel(model, contents.table());
     }
 
-    private static byte[] entry(ZipFile zip, String name, Path file) throws IOException {
+    private static byte[] entry(ZipFile zip, String name, Path file, long fileSize) throws IOException {
         ZipEntry entry = zip.getEntry(name);
         if (entry == null) {
             throw new DataException(file + ": the entry '" + name + "' is missing; a .nnj file holds " + MODEL_ENTRY
                     + " and " + WEIGHTS_ENTRY + ".");
         }
-        if (entry.getSize() > MAX_ENTRY_BYTES) {
-            throw new DataException(file + ": the entry '" + name + "' declares " + entry.getSize() + " bytes, more "
-                    + "than nnj reads (" + MAX_ENTRY_BYTES + ").");
-        }
-        try (InputStream in = zip.getInputStream(entry)) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(entry.getSize() > 0 ? (int) entry.getSize() : 8192);
-            byte[] buffer = new byte[65536];
-            long total = 0;
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                total += n;
-                if (total > MAX_ENTRY_BYTES || (entry.getSize() >= 0 && total > entry.getSize())) {
-                    throw new DataException(file + ": the entry '" + name + "' is larger than it declares.");
-                }
-                out.write(buffer, 0, n);
-            }
-            return out.toByteArray();
-        }
+        boolean tensors = name.endsWith(".safetensors");
+        return ArchiveEntry.read(zip, entry, file.toString(), fileSize,
+                tensors ? ArchiveEntry.MAX_TENSOR_BYTES : ArchiveEntry.jsonLimit(),
+                tensors ? ", the longest array Java holds" : jsonLimitHow(), Runtime.getRuntime().maxMemory());
+    }
+
+    private static String jsonLimitHow() {
+        return "; raise the limit with -D" + MAX_JSON_ENTRY_PROPERTY + "=BYTES";
     }
 
     /**
