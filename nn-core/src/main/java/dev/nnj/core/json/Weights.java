@@ -8,8 +8,10 @@ import dev.nnj.api.Shape;
 import dev.nnj.api.Tensor;
 import dev.nnj.core.model.Sequential;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -128,15 +130,17 @@ public final class Weights {
     }
 
     /**
-     * Reads a safetensors file of weights, e.g. exported from PyTorch.
+     * Reads a safetensors file of weights, e.g. exported from PyTorch: its header (at most 100 MB),
+     * checked against the file's size, then only its tensors' bytes, never the whole file at once.
      *
      * @param file the {@code .safetensors} file (F64, F32 or I64)
      * @return the tensors by name, in the file's order
-     * @throws DataException naming the file if it is missing, unreadable or malformed
+     * @throws DataException naming the file if it is missing, unreadable or malformed, or if its
+     *     values would not fit this JVM's maximum heap
      */
     public static Map<String, Safetensors.Entry> read(Path file) {
-        try {
-            return Safetensors.read(java.nio.file.Files.readAllBytes(file), file.toString());
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return Safetensors.read(channel, file.toString());
         } catch (NoSuchFileException e) {
             throw new DataException("Weights file not found: " + file.toAbsolutePath() + ".", e);
         } catch (IOException e) {
