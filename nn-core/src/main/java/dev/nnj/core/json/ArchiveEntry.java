@@ -11,10 +11,7 @@ import java.util.zip.ZipFile;
  * beyond the entry's limit, beyond what the zip's real bytes can hold, or beyond the heap:
  * <ul>
  * <li>JSON entries ({@code model.json}, {@code table.json}, {@code training.json}): at most
- *     {@link #jsonLimit()}, 16 MiB unless {@value ModelArchive#MAX_JSON_ENTRY_PROPERTY} says
- *     otherwise. nnj writes a few kilobytes for a model and its training state; a table's grows with
- *     its categories, and 16 MiB holds about a million of them, which would make a one-hot input
- *     a million wide.</li>
+ *     {@link ModelFileReader#maxJsonBytes()}, as a model file.</li>
  * <li>Safetensors entries ({@code weights.safetensors}, {@code optimizer.safetensors}): at most
  *     {@link #MAX_TENSOR_BYTES}, the longest Java array: the entry is read into one, and nnj writes
  *     it from one.</li>
@@ -26,36 +23,12 @@ import java.util.zip.ZipFile;
  * </ul>
  */
 final class ArchiveEntry {
-    /** The default limit of a JSON entry: 16 MiB. */
-    static final long DEFAULT_MAX_JSON_BYTES = 16L << 20;
     /** The limit of a safetensors entry: the longest Java array. */
     static final long MAX_TENSOR_BYTES = Integer.MAX_VALUE - 8;
     /** The most bytes deflate produces from one compressed byte. */
     static final long DEFLATE_MAX_RATIO = 1032;
 
     private ArchiveEntry() {
-    }
-
-    /**
-     * @return the limit of a JSON entry: {@value ModelArchive#MAX_JSON_ENTRY_PROPERTY} if set, else
-     *     {@link #DEFAULT_MAX_JSON_BYTES}
-     * @throws DataException if the property is not a whole number of at least 1
-     */
-    static long jsonLimit() {
-        String value = System.getProperty(ModelArchive.MAX_JSON_ENTRY_PROPERTY);
-        if (value == null) {
-            return DEFAULT_MAX_JSON_BYTES;
-        }
-        try {
-            long limit = Long.parseLong(value.strip());
-            if (limit >= 1) {
-                return Math.min(limit, MAX_TENSOR_BYTES);
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new DataException("-D" + ModelArchive.MAX_JSON_ENTRY_PROPERTY + "=" + value + ": expected a whole "
-                + "number of bytes >= 1.");
     }
 
     /**

@@ -47,14 +47,6 @@ public final class ModelArchive {
     public static final String TABLE_ENTRY = "table.json";
     /** The zip entry of {@link TrainingState}, as JSON; checkpoints only. */
     public static final String TRAINING_ENTRY = "training.json";
-    /**
-     * The system property that raises the limit of a JSON entry ({@code model.json},
-     * {@code table.json}, {@code training.json}), in bytes: 16 MiB (16777216) by default, e.g.
-     * {@code java -Dnnj.maxJsonEntryBytes=67108864 -jar nnj.jar ...}. Saving refuses a JSON entry
-     * beyond it and loading refuses to read one, before anything is allocated; safetensors entries
-     * are limited to the longest Java array (2^31 - 9 bytes).
-     */
-    public static final String MAX_JSON_ENTRY_PROPERTY = "nnj.maxJsonEntryBytes";
     private static final long ENTRY_TIME = 315_532_800_000L; // 1980-01-01: the same bytes for the same model
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -208,9 +200,10 @@ public final class ModelArchive {
         }
         for (String json : new String[] {MODEL_ENTRY, TRAINING_ENTRY, TABLE_ENTRY}) {
             byte[] bytes = entries.get(json);
-            if (bytes != null && bytes.length > ArchiveEntry.jsonLimit()) {
+            if (bytes != null && bytes.length > ModelFileReader.maxJsonBytes()) {
                 throw new DataException("Cannot save " + file + ": its " + json + " would hold " + bytes.length
-                        + " bytes, more than nnj reads back (" + ArchiveEntry.jsonLimit() + jsonLimitHow() + ").");
+                        + " bytes, more than nnj reads back (" + ModelFileReader.maxJsonBytes()
+                        + ModelFileReader.RAISE_JSON_LIMIT + ").");
             }
         }
         AtomicFiles.write(file, out -> {
@@ -460,12 +453,9 @@ public final class ModelArchive {
         }
         boolean tensors = name.endsWith(".safetensors");
         return ArchiveEntry.read(zip, entry, file.toString(), fileSize,
-                tensors ? ArchiveEntry.MAX_TENSOR_BYTES : ArchiveEntry.jsonLimit(),
-                tensors ? ", the longest array Java holds" : jsonLimitHow(), Runtime.getRuntime().maxMemory());
-    }
-
-    private static String jsonLimitHow() {
-        return "; raise the limit with -D" + MAX_JSON_ENTRY_PROPERTY + "=BYTES";
+                tensors ? ArchiveEntry.MAX_TENSOR_BYTES : ModelFileReader.maxJsonBytes(),
+                tensors ? ", the longest array Java holds" : ModelFileReader.RAISE_JSON_LIMIT,
+                Runtime.getRuntime().maxMemory());
     }
 
     /**

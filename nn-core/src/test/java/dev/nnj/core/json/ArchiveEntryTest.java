@@ -40,7 +40,7 @@ class ArchiveEntryTest {
         Path file = declare(saved(), ModelArchive.MODEL_ENTRY, Integer.MAX_VALUE);
         DataException e = assertThrows(DataException.class, () -> ModelArchive.read(file));
         assertEquals(file + ": the entry 'model.json' declares 2147483647 bytes, more than nnj reads for it (16777216; "
-                + "raise the limit with -Dnnj.maxJsonEntryBytes=BYTES).", e.getMessage());
+                + "raise the limit with -Dnnj.maxJsonBytes=BYTES).", e.getMessage());
         Allocations.assertAllocatesAtMost(1 << 20, 1,
                 () -> assertThrows(DataException.class, () -> ModelArchive.read(file)));
     }
@@ -97,21 +97,21 @@ class ArchiveEntryTest {
     void theJsonLimitIsRaisedOrLoweredByASystemProperty() throws IOException {
         Path file = saved();
         int length = ModelArchiveTest.entryBytes(file, ModelArchive.MODEL_ENTRY).length;
-        System.setProperty(ModelArchive.MAX_JSON_ENTRY_PROPERTY, "100");
+        System.setProperty(ModelFileReader.MAX_JSON_BYTES_PROPERTY, "100");
         try {
             DataException e = assertThrows(DataException.class, () -> ModelArchive.read(file));
             assertEquals(file + ": the entry 'model.json' declares " + length + " bytes, more than nnj reads for it "
-                    + "(100; raise the limit with -Dnnj.maxJsonEntryBytes=BYTES).", e.getMessage());
+                    + "(100; raise the limit with -Dnnj.maxJsonBytes=BYTES).", e.getMessage());
             e = assertThrows(DataException.class, this::saved);
             assertEquals("Cannot save " + file + ": its model.json would hold " + length + " bytes, more than nnj "
-                    + "reads back (100; raise the limit with -Dnnj.maxJsonEntryBytes=BYTES).", e.getMessage());
-            System.setProperty(ModelArchive.MAX_JSON_ENTRY_PROPERTY, "16m");
+                    + "reads back (100; raise the limit with -Dnnj.maxJsonBytes=BYTES).", e.getMessage());
+            System.setProperty(ModelFileReader.MAX_JSON_BYTES_PROPERTY, "16m");
             e = assertThrows(DataException.class, () -> ModelArchive.read(file));
-            assertEquals("-Dnnj.maxJsonEntryBytes=16m: expected a whole number of bytes >= 1.", e.getMessage());
-            System.setProperty(ModelArchive.MAX_JSON_ENTRY_PROPERTY, String.valueOf(length));
+            assertEquals("-Dnnj.maxJsonBytes=16m: expected a whole number of bytes >= 1.", e.getMessage());
+            System.setProperty(ModelFileReader.MAX_JSON_BYTES_PROPERTY, String.valueOf(length));
             ModelArchive.read(file);
         } finally {
-            System.clearProperty(ModelArchive.MAX_JSON_ENTRY_PROPERTY);
+            System.clearProperty(ModelFileReader.MAX_JSON_BYTES_PROPERTY);
         }
     }
 
