@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** Every failure the user can cause ends with exit code 1 and one clear line, not a stack trace. */
 class BadInputTest {
@@ -105,6 +110,48 @@ class BadInputTest {
                 "--plugins", plugins.toString());
         assertEquals(1, train.exitCode());
         assertEquals(expected, train.err());
+    }
+
+    @Test
+    void importOfALargeFileThatIsNotSafetensorsReadsOnlyItsHeaderLength() throws IOException {
+        Path weights = dir.resolve("w.safetensors");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(weights.toFile(), "rw")) {
+            f.setLength(3_000_000_000L); // sparse: nothing written
+        }
+        CliRun run = CliRun.run("import", "--model", CliRun.model("digits-mlp.json"), "--weights", weights.toString(),
+                "--out", dir.resolve("m.nnj").toString());
+        assertEquals(1, run.exitCode());
+        assertEquals("nnj: " + weights + ": header length 0 does not fit the file of 3000000000 bytes.\n", run.err());
+    }
+
+    @Command(name = "oom")
+    static final class OutOfMemoryCommand implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new OutOfMemoryError("Java heap space");
+        }
+    }
+
+    @Test
+    void outOfMemoryIsOneLineNamingTheCommandAndTheJvmOption() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine().addSubcommand(new OutOfMemoryCommand());
+        cli.setErr(new PrintWriter(err, true));
+        assertEquals(1, cli.execute("oom"));
+        long heap = Runtime.getRuntime().maxMemory();
+        long suggested = Math.max(1, (2 * heap + (1L << 30) - 1) >> 30);
+        assertEquals("nnj: out of memory (Java heap space) in 'nnj oom': the model, its data or a file it reads needs "
+                + "more than the " + (heap >> 20) + " MiB this JVM may use. Give it more with -Xmx: java -Xmx"
+                + suggested + "g -jar nnj.jar oom (bin/nnj: NNJ_JAVA_OPTS=-Xmx" + suggested + "g).\n", err.toString());
+    }
+
+    @Test
+    void outOfMemorySuggestsTwiceTheHeapWithTheCommandsFiles() {
+        assertEquals("out of memory (Java heap space) in 'nnj train --model deep.json --data digits': the model, its "
+                + "data or a file it reads needs more than the 1024 MiB this JVM may use. Give it more with -Xmx: java "
+                + "-Xmx2g -jar nnj.jar train --model deep.json --data digits (bin/nnj: NNJ_JAVA_OPTS=-Xmx2g).",
+                Main.outOfMemory(java.util.List.of("train", "--model", "deep.json", "--data", "digits"),
+                        new OutOfMemoryError("Java heap space"), 1L << 30));
     }
 
     @Test
