@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 class IdxReaderTest {
@@ -47,9 +48,7 @@ class IdxReaderTest {
     @Test
     void comparesTheHeaderWithTheFileSizeBeforeAllocating() throws IOException {
         Path images = write("img", images(8_000_000, 8, 8, new byte[3784]), false);
-        DataException e = assertThrows(DataException.class, () -> IdxReader.readImages(images));
-        Allocations.assertAllocatesAtMost(1 << 20, 1,
-                () -> assertThrows(DataException.class, () -> IdxReader.readImages(images)));
+        DataException e = refusedWithin(1 << 20, () -> IdxReader.readImages(images));
         assertEquals(images + ": truncated: the header promises 8000000 images of 8x8 (512000000 bytes after the "
                 + "16-byte header) but the file holds 3784; it ends inside image 59 of 8000000.", e.getMessage());
     }
@@ -68,9 +67,7 @@ class IdxReaderTest {
         byte[] pixels = new byte[3 * 784];
         new java.util.Random(7).nextBytes(pixels); // incompressible: the header's 784,000 bytes are plausible
         Path images = write("img.gz", images(1000, 28, 28, pixels), true);
-        DataException e = assertThrows(DataException.class, () -> IdxReader.readImages(images));
-        Allocations.assertAllocatesAtMost(2 << 20, 1,
-                () -> assertThrows(DataException.class, () -> IdxReader.readImages(images)));
+        DataException e = refusedWithin(2 << 20, () -> IdxReader.readImages(images));
         assertEquals(images + ": truncated: the header promises 1000 images of 28x28 (784000 bytes after the 16-byte "
                 + "header) but the file holds 2352 once gunzipped; it ends inside image 3 of 1000.", e.getMessage());
     }
@@ -103,9 +100,7 @@ class IdxReaderTest {
     @Test
     void comparesTheLabelCountWithTheFileSizeBeforeAllocating() throws IOException {
         Path labels = write("lbl", labelsHeader(1_000_000_000, new byte[] {1, 2, 3}), false);
-        DataException e = assertThrows(DataException.class, () -> IdxReader.readLabels(labels));
-        Allocations.assertAllocatesAtMost(1 << 20, 1,
-                () -> assertThrows(DataException.class, () -> IdxReader.readLabels(labels)));
+        DataException e = refusedWithin(1 << 20, () -> IdxReader.readLabels(labels));
         assertEquals(labels + ": truncated: the header promises 1000000000 labels (1000000000 bytes after the 8-byte "
                 + "header) but the file holds 3; it ends inside label 3 of 1000000000.", e.getMessage());
     }
@@ -124,6 +119,15 @@ class IdxReaderTest {
         DataException e = assertThrows(DataException.class, () -> IdxReader.read(images, labels));
         assertEquals(labels + " has 3 labels but " + images + " has 2 images; pass the labels file that belongs to "
                 + "the images.", e.getMessage());
+    }
+
+    /**
+     * @return the exception {@code read} throws, once it has been seen to allocate at most
+     *     {@code maxBytes} doing so
+     */
+    private static DataException refusedWithin(long maxBytes, Executable read) {
+        Allocations.assertAllocatesAtMost(maxBytes, 1, () -> assertThrows(DataException.class, read));
+        return assertThrows(DataException.class, read);
     }
 
     private Path write(String name, byte[] content, boolean gzip) throws IOException {

@@ -108,18 +108,14 @@ class DiscoveryTest {
         byte[] bytes = Files.readAllBytes(whole);
         Path jar = Files.write(plugins.resolve("acme.jar"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
         ExtensionException e = assertThrows(ExtensionException.class, () -> Plugins.load(plugins, getClass().getClassLoader()));
-        assertEquals("Cannot load plugin jar " + jar.toAbsolutePath() + ": not a readable jar (zip END header not "
-                + "found); it may be truncated or corrupt. Replace it with a complete copy or remove it from the plugin "
-                + "directory.", e.getMessage());
+        assertEquals(unreadable(jar, "zip END header not found"), e.getMessage());
     }
 
     @Test
     void reportsAFileNamedJarThatIsNotAZip(@TempDir Path dir) throws IOException {
         Path jar = Files.writeString(dir.resolve("acme.jar"), "<html>404 Not Found</html>\n");
         ExtensionException e = assertThrows(ExtensionException.class, () -> Plugins.load(dir, getClass().getClassLoader()));
-        assertEquals("Cannot load plugin jar " + jar.toAbsolutePath() + ": not a readable jar (zip END header not "
-                + "found); it may be truncated or corrupt. Replace it with a complete copy or remove it from the plugin "
-                + "directory.", e.getMessage());
+        assertEquals(unreadable(jar, "zip END header not found"), e.getMessage());
     }
 
     @Test
@@ -127,16 +123,16 @@ class DiscoveryTest {
         Path jar = dir.resolve("acme.jar");
         writeJar(jar, "com.acme.test.UnprefixedExtension\n".repeat(50));
         byte[] bytes = Files.readAllBytes(jar);
-        int data = 30 + ExtensionDiscovery.SERVICES_FILE.length(); // the first entry's data, after its local header
+        // the entry's compressed data: after its local header (30 bytes, its name, JarOutputStream's 4-byte extra field)
+        int data = 30 + ExtensionDiscovery.SERVICES_FILE.length() + 4;
         for (int i = data; i < data + 8; i++) {
             bytes[i] ^= (byte) 0x55;
         }
         Files.write(jar, bytes);
         ExtensionException e = assertThrows(ExtensionException.class, () -> Plugins.load(dir, getClass().getClassLoader()));
-        assertTrue(e.getMessage().startsWith("Cannot load plugin jar " + jar.toAbsolutePath() + ": not a readable jar ("),
-                e.getMessage());
-        assertTrue(e.getMessage().endsWith("); it may be truncated or corrupt. Replace it with a complete copy or remove "
-                + "it from the plugin directory."), e.getMessage());
+        // the reason is zlib's own words for the data it cannot inflate, which vary with the zlib build
+        String[] around = unreadable(jar, "\0").split("\0");
+        assertTrue(e.getMessage().startsWith(around[0]) && e.getMessage().endsWith(around[1]), e.getMessage());
     }
 
     @Test
@@ -145,6 +141,12 @@ class DiscoveryTest {
         ExtensionException e = assertThrows(ExtensionException.class, () -> Plugins.load(missing, getClass().getClassLoader()));
         assertEquals("Plugin directory not found: " + missing.toAbsolutePath() + " (from --plugins or NNJ_PLUGINS); "
                 + "it should hold extension jars.", e.getMessage());
+    }
+
+    /** @return the message for a plugin jar that cannot be read, for {@code reason} */
+    private static String unreadable(Path jar, String reason) {
+        return "Cannot load plugin jar " + jar.toAbsolutePath() + ": not a readable jar (" + reason + "); it may be "
+                + "truncated or corrupt. Replace it with a complete copy or remove it from the plugin directory.";
     }
 
     /** Writes a jar whose only entry is a services file listing {@code services}. */
