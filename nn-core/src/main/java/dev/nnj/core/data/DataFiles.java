@@ -36,6 +36,21 @@ final class DataFiles {
         }
     }
 
+    /**
+     * @param file a regular file (a pipe would lose the bytes read)
+     * @return whether the file starts with gzip's magic bytes
+     * @throws IOException if it cannot be read
+     */
+    static boolean isGzip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return isGzipMagic(in.read(), in.read());
+        }
+    }
+
+    private static boolean isGzipMagic(int b1, int b2) {
+        return b1 == 0x1f && b2 == 0x8b;
+    }
+
     /** Wraps {@code in} for reading, gunzipping it when it starts with gzip's magic bytes. */
     static InputStream decompressIfGzip(InputStream in, String name) throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
@@ -43,7 +58,7 @@ final class DataFiles {
         int b1 = buffered.read();
         int b2 = buffered.read();
         buffered.reset();
-        if (b1 == 0x1f && b2 == 0x8b) {
+        if (isGzipMagic(b1, b2)) {
             return new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16);
         }
         return buffered;

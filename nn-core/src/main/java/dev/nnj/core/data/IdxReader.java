@@ -5,13 +5,16 @@ import dev.nnj.api.Tensor;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 
 /**
  * Reads images and labels in the IDX format of MNIST and Fashion-MNIST (gzipped or not):
  * big-endian; images: magic 0x00000803, count, rows, cols, then one unsigned byte per pixel; labels:
  * magic 0x00000801, count, then one byte per label. Pixels are scaled to [0, 1].
+ *
+ * <p>A header is a promise, checked before anything is allocated for it (see {@link IdxBody}): against
+ * the file's size, against the heap, and while the body is read, which allocates only as the bytes
+ * arrive.
  */
 public final class IdxReader {
     private static final int IMAGES_MAGIC = 0x00000803;
@@ -52,18 +55,17 @@ public final class IdxReader {
             int count = in.readInt();
             int rows = in.readInt();
             int cols = in.readInt();
-            if (count < 1 || rows < 1 || cols < 1 || (long) count * rows * cols > Integer.MAX_VALUE) {
-                throw new DataException(file + ": implausible header: " + count + " images of " + rows + "x" + cols + ".");
+            if (count < 1 || rows < 1 || cols < 1 || (long) count * rows * cols > IdxBody.MAX_BYTES) {
+                throw new DataException(file + ": implausible header: " + count + " images of " + rows + "x" + cols
+                        + "; nnj reads at most " + IdxBody.MAX_BYTES + " pixels from one file.");
             }
             int pixels = rows * cols;
+            IdxBody body = new IdxBody(file, 16, count + " images of " + rows + "x" + cols, "image", count, pixels);
+            byte[] bytes = body.read(in, Double.BYTES);
             Tensor x = Tensor.zeros(count, pixels);
-            byte[] buffer = new byte[pixels];
             double[] d = x.data();
-            for (int i = 0; i < count; i++) {
-                readFully(in, buffer, file, "image " + i + " of " + count);
-                for (int p = 0; p < pixels; p++) {
-                    d[i * pixels + p] = (buffer[p] & 0xff) / 255.0;
-                }
+            for (int i = 0; i < bytes.length; i++) {
+                d[i] = (bytes[i] & 0xff) / 255.0;
             }
             return x;
         } catch (EOFException e) {
@@ -81,27 +83,20 @@ public final class IdxReader {
                         + ", expected 0x00000801).");
             }
             int count = in.readInt();
-            if (count < 1) {
-                throw new DataException(file + ": implausible header: " + count + " labels.");
+            if (count < 1 || count > IdxBody.MAX_BYTES) {
+                throw new DataException(file + ": implausible header: " + count + " labels; nnj reads at most "
+                        + IdxBody.MAX_BYTES + " labels from one file.");
             }
-            byte[] buffer = new byte[count];
-            readFully(in, buffer, file, "the labels");
+            byte[] bytes = new IdxBody(file, 8, count + " labels", "label", count, 1).read(in, Integer.BYTES);
             int[] labels = new int[count];
             for (int i = 0; i < count; i++) {
-                labels[i] = buffer[i] & 0xff;
+                labels[i] = bytes[i] & 0xff;
             }
             return labels;
         } catch (EOFException e) {
             throw new DataException(file + ": truncated: the file ends early (" + e.getMessage() + ").", e);
         } catch (IOException e) {
             throw new DataException("Cannot read " + file + " (truncated or corrupt?): " + e.getMessage(), e);
-        }
-    }
-
-    private static void readFully(InputStream in, byte[] buffer, Path file, String what) throws IOException {
-        int n = in.readNBytes(buffer, 0, buffer.length);
-        if (n < buffer.length) {
-            throw new DataException(file + ": truncated: the file ends inside " + what + ".");
         }
     }
 }

@@ -18,10 +18,9 @@ import dev.nnj.core.build.ModelSpec;
 import dev.nnj.core.model.Sequential;
 import dev.nnj.core.table.TableModel;
 import dev.nnj.core.table.TableSchema;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,8 +53,6 @@ public final class ModelArchive {
     public static final String TABLE_ENTRY = "table.json";
     /** The zip entry of {@link TrainingState}, as JSON; checkpoints only. */
     public static final String TRAINING_ENTRY = "training.json";
-    /** Entries larger than this are refused before they are read. */
-    static final long MAX_ENTRY_BYTES = 1L << 31;
     private static final long ENTRY_TIME = 315_532_800_000L; // 1980-01-01: the same bytes for the same model
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -206,6 +203,14 @@ public final class ModelArchive {
         }
         if (table != null) {
             entries.put(TABLE_ENTRY, TableSchemaJson.write(table));
+        }
+        for (String json : new String[] {MODEL_ENTRY, TRAINING_ENTRY, TABLE_ENTRY}) {
+            byte[] bytes = entries.get(json);
+            if (bytes != null && bytes.length > ModelFileReader.maxJsonBytes()) {
+                throw new DataException("Cannot save " + file + ": its " + json + " would hold " + bytes.length
+                        + " bytes, more than nnj reads back (" + ModelFileReader.maxJsonBytes()
+                        + ModelFileReader.RAISE_JSON_LIMIT + ").");
+            }
         }
         AtomicFiles.write(file, out -> {
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
@@ -409,11 +414,12 @@ public final class ModelArchive {
         byte[] table;
         try (ZipFile zip = new ZipFile(file.toFile())) {
             refuseDuplicates(zip, file);
-            modelJson = entry(zip, MODEL_ENTRY, file);
-            weights = entry(zip, WEIGHTS_ENTRY, file);
-            optimizer = zip.getEntry(OPTIMIZER_ENTRY) == null ? null : entry(zip, OPTIMIZER_ENTRY, file);
-            training = zip.getEntry(TRAINING_ENTRY) == null ? null : entry(zip, TRAINING_ENTRY, file);
-            table = zip.getEntry(TABLE_ENTRY) == null ? null : entry(zip, TABLE_ENTRY, file);
+            long size = Files.size(file);
+            modelJson = entry(zip, MODEL_ENTRY, file, size);
+            weights = entry(zip, WEIGHTS_ENTRY, file, size);
+            optimizer = zip.getEntry(OPTIMIZER_ENTRY) == null ? null : entry(zip, OPTIMIZER_ENTRY, file, size);
+            training = zip.getEntry(TRAINING_ENTRY) == null ? null : entry(zip, TRAINING_ENTRY, file, size);
+            table = zip.getEntry(TABLE_ENTRY) == null ? null : entry(zip, TABLE_ENTRY, file, size);
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw new DataException("Model file not found: " + file.toAbsolutePath() + ".", e);
         } catch (IOException | RuntimeException e) {
@@ -514,29 +520,17 @@ public final class ModelArchive {
         }
     }
 
-    private static byte[] entry(ZipFile zip, String name, Path file) throws IOException {
+    private static byte[] entry(ZipFile zip, String name, Path file, long fileSize) throws IOException {
         ZipEntry entry = zip.getEntry(name);
         if (entry == null) {
             throw new DataException(file + ": the entry '" + name + "' is missing; a .nnj file holds " + MODEL_ENTRY
                     + " and " + WEIGHTS_ENTRY + ".");
         }
-        if (entry.getSize() > MAX_ENTRY_BYTES) {
-            throw new DataException(file + ": the entry '" + name + "' declares " + entry.getSize() + " bytes, more "
-                    + "than nnj reads (" + MAX_ENTRY_BYTES + ").");
-        }
-        try (InputStream in = zip.getInputStream(entry)) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(entry.getSize() > 0 ? (int) entry.getSize() : 8192);
-            byte[] buffer = new byte[65536];
-            long total = 0;
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                total += n;
-                if (total > MAX_ENTRY_BYTES || (entry.getSize() >= 0 && total > entry.getSize())) {
-                    throw new DataException(file + ": the entry '" + name + "' is larger than it declares.");
-                }
-                out.write(buffer, 0, n);
-            }
-            return out.toByteArray();
-        }
+        boolean tensors = name.endsWith(".safetensors");
+        return ArchiveEntry.read(zip, entry, file.toString(), fileSize,
+                tensors ? ArchiveEntry.MAX_TENSOR_BYTES : ModelFileReader.maxJsonBytes(),
+                tensors ? ", the longest array Java holds" : ModelFileReader.RAISE_JSON_LIMIT,
+                Runtime.getRuntime().maxMemory());
     }
 
     /**

@@ -7,13 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nnj.api.DataException;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,6 +26,8 @@ import java.util.Map;
 public final class Safetensors {
     /** Largest header accepted, as the reference implementation (100 MB). */
     static final long MAX_HEADER = 100_000_000L;
+    /** The bytes of values read at a time: a multiple of every width. */
+    private static final int CHUNK = 1 << 16;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Safetensors() {
@@ -145,31 +147,99 @@ public final class Safetensors {
      */
     public static Map<String, Entry> read(byte[] file, String name, LoadOptions options) {
         requireNonNull(options, "options is null");
-        if (file.length < 8) {
-            throw new DataException(name + ": not a safetensors file: " + file.length + " bytes, shorter than the "
+        try {
+            return read(new SafetensorsSource.Bytes(file), name, options);
+        } catch (IOException e) {
+            throw new IllegalStateException("reading an array failed", e);
+        }
+    }
+
+    /**
+     * Decodes a safetensors file on disk, refusing values that are not finite: see
+     * {@link #read(FileChannel, String, LoadOptions)}.
+     *
+     * @param file the open file, read from position 0 to its size
+     * @param name the file's name, for messages
+     * @return the tensors in header order
+     * @throws DataException naming the file and the problem, for any malformed input
+     * @throws IOException if the file cannot be read
+     */
+    static Map<String, Entry> read(FileChannel file, String name) throws IOException {
+        return read(file, name, LoadOptions.defaults());
+    }
+
+    /**
+     * Decodes a safetensors file on disk, reading its header, then only the bytes of its tensors, in
+     * pieces: a file of any size costs its header and its values, and sizes are checked against the
+     * file's real size before either is allocated.
+     *
+     * @param file the open file, read from position 0 to its size
+     * @param name the file's name, for messages
+     * @param options how to read it: whether NaN and infinities are refused (the default) or kept
+     * @return the tensors in header order
+     * @throws DataException naming the file and the problem, for any malformed input: a tensor named
+     *     twice, offsets that are not whole numbers inside the data, a NaN or an infinity (unless
+     *     {@code options} allow them)
+     * @throws IOException if the file cannot be read
+     */
+    static Map<String, Entry> read(FileChannel file, String name, LoadOptions options) throws IOException {
+        requireNonNull(options, "options is null");
+        return read(new SafetensorsSource.Channel(file), name, options);
+    }
+
+    private static Map<String, Entry> read(SafetensorsSource file, String name, LoadOptions options)
+            throws IOException {
+        long size = file.size();
+        if (size < 8) {
+            throw new DataException(name + ": not a safetensors file: " + size + " bytes, shorter than the "
                     + "8-byte header length.");
         }
-        ByteBuffer buffer = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
-        long headerLength = buffer.getLong(0);
-        if (headerLength < 2 || headerLength > file.length - 8L || headerLength > MAX_HEADER) {
+        ByteBuffer length = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+        file.read(0, length);
+        long headerLength = length.getLong(0);
+        if (headerLength < 2 || headerLength > size - 8L) {
             throw new DataException(name + ": header length " + headerLength + " does not fit the file of "
-                    + file.length + " bytes.");
+                    + size + " bytes.");
         }
-        JsonNode header = JsonReading.read(JsonReading.STRICT, new String(file, 8, (int) headerLength,
-                StandardCharsets.UTF_8), JsonNode.class, (where, what, e) -> headerError(name, where, what, e));
+        if (headerLength > MAX_HEADER) {
+            throw new DataException(name + ": header length " + headerLength + " is more than nnj reads ("
+                    + MAX_HEADER + " bytes, the limit of the safetensors reference implementation).");
+        }
+        ByteBuffer headerBytes = ByteBuffer.allocate((int) headerLength);
+        file.read(8, headerBytes);
+        JsonNode header = JsonReading.read(JsonReading.STRICT, new String(headerBytes.array(), StandardCharsets.UTF_8),
+                JsonNode.class, (where, what, e) -> headerError(name, where, what, e));
         if (header == null || !header.isObject()) {
             throw new DataException(name + ": the header is not a JSON object.");
         }
         long dataStart = 8 + headerLength;
-        long dataLength = file.length - dataStart;
-        List<long[]> ranges = new ArrayList<>();
-        Map<String, Entry> tensors = new LinkedHashMap<>();
+        long dataLength = size - dataStart;
+        Map<String, Layout> layouts = new LinkedHashMap<>();
+        long values = 0;
         for (Map.Entry<String, JsonNode> field : header.properties()) {
             if (field.getKey().equals("__metadata__")) {
                 continue;
             }
-            tensors.put(field.getKey(), entry(field.getKey(), field.getValue(), buffer, dataStart, dataLength, name, ranges,
-                    options));
+            Layout layout = layout(field.getKey(), field.getValue(), dataLength, name, layouts.values());
+            layouts.put(field.getKey(), layout);
+            values += layout.count;
+        }
+        long memory = 8 * values;
+        long heap = Runtime.getRuntime().maxMemory();
+        if (memory > heap) {
+            throw new DataException(name + ": its tensors hold " + values + " values, which take " + memory
+                    + " bytes as doubles; this JVM may use " + heap + " in all. Raise its maximum heap with -Xmx.");
+        }
+        Map<String, Entry> tensors = new LinkedHashMap<>();
+        ByteBuffer chunk = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
+        for (Map.Entry<String, Layout> e : layouts.entrySet()) {
+            Layout t = e.getValue();
+            String where = name + ": tensor '" + e.getKey() + "'";
+            double[] read = values(file, dataStart, t, chunk, where);
+            if (!options.allowsNonFinite()) {
+                refuseNonFinite(read, t.shape, where);
+            }
+            tensors.put(e.getKey(), new Entry(t.shape, read, t.dtype));
         }
         return tensors;
     }
@@ -181,8 +251,11 @@ public final class Safetensors {
                 + "file too): write it again with one '" + tensor + "'") + ".", e);
     }
 
-    private static Entry entry(String key, JsonNode t, ByteBuffer buffer, long dataStart, long dataLength, String name,
-            List<long[]> ranges, LoadOptions options) {
+    /** Where a tensor's values are in the data, and how they are stored: checked, not yet read. */
+    private record Layout(String dtype, int width, long[] shape, long count, long begin, long end) {
+    }
+
+    private static Layout layout(String key, JsonNode t, long dataLength, String name, Iterable<Layout> others) {
         String where = name + ": tensor '" + key + "'";
         String dtype = t.path("dtype").asText("");
         int width = switch (dtype) {
@@ -233,25 +306,33 @@ public final class Safetensors {
             throw new DataException(where + ": shape " + shapeNode + " of " + dtype + " needs " + count * width
                     + " bytes, but data_offsets " + offsets + " give " + (end - begin) + ".");
         }
-        for (long[] r : ranges) {
-            if (begin < r[1] && r[0] < end) {
+        for (Layout r : others) {
+            if (begin < r.end && r.begin < end) {
                 throw new DataException(where + ": its data overlaps another tensor's.");
             }
         }
-        ranges.add(new long[] {begin, end});
-        double[] values = new double[(int) count];
-        int position = (int) (dataStart + begin);
-        for (int i = 0; i < values.length; i++) {
-            values[i] = switch (dtype) {
-                case "F64" -> buffer.getDouble(position + 8 * i);
-                case "F32" -> buffer.getFloat(position + 4 * i);
-                default -> integer(buffer.getLong(position + 8 * i), where, i);
-            };
+        return new Layout(dtype, width, shape, count, begin, end);
+    }
+
+    /** Reads a tensor's values {@link #CHUNK} bytes at a time through {@code chunk}. */
+    private static double[] values(SafetensorsSource file, long dataStart, Layout t, ByteBuffer chunk, String where)
+            throws IOException {
+        double[] values = new double[(int) t.count];
+        long position = dataStart + t.begin;
+        for (int i = 0; i < values.length; ) {
+            int n = Math.min(CHUNK / t.width, values.length - i);
+            chunk.clear().limit(n * t.width);
+            file.read(position + (long) i * t.width, chunk);
+            chunk.flip();
+            for (int k = 0; k < n; k++, i++) {
+                values[i] = switch (t.dtype) {
+                    case "F64" -> chunk.getDouble();
+                    case "F32" -> chunk.getFloat();
+                    default -> integer(chunk.getLong(), where, i);
+                };
+            }
         }
-        if (!options.allowsNonFinite()) {
-            refuseNonFinite(values, shape, where);
-        }
-        return new Entry(shape, values, dtype);
+        return values;
     }
 
     /** NaN or infinite weights load, then make every output NaN: refused where they are read. */

@@ -8,8 +8,10 @@ import dev.nnj.api.Shape;
 import dev.nnj.api.Tensor;
 import dev.nnj.core.model.Sequential;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -128,29 +130,33 @@ public final class Weights {
     }
 
     /**
-     * Reads a safetensors file of weights, e.g. exported from PyTorch, refusing NaN and infinities.
+     * Reads a safetensors file of weights, e.g. exported from PyTorch, refusing NaN and infinities:
+     * its header (at most 100 MB), checked against the file's size, then only its tensors' bytes,
+     * never the whole file at once.
      *
      * @param file the {@code .safetensors} file (F64, F32 or I64)
      * @return the tensors by name, in the file's order
-     * @throws DataException naming the file if it is missing, unreadable or malformed, or holds a
-     *     value that is not finite
+     * @throws DataException naming the file if it is missing, unreadable or malformed, if it holds a
+     *     value that is not finite, or if its values would not fit this JVM's maximum heap
      */
     public static Map<String, Safetensors.Entry> read(Path file) {
         return read(file, LoadOptions.defaults());
     }
 
     /**
-     * Reads a safetensors file of weights, e.g. exported from PyTorch.
+     * Reads a safetensors file of weights, e.g. exported from PyTorch: its header (at most 100 MB),
+     * checked against the file's size, then only its tensors' bytes, never the whole file at once.
      *
      * @param file the {@code .safetensors} file (F64, F32 or I64)
      * @param options how to read it, e.g. {@link LoadOptions#allowNonFinite()} to keep NaN and infinities
      * @return the tensors by name, in the file's order
-     * @throws DataException naming the file if it is missing, unreadable or malformed, or holds a
-     *     value that is not finite (unless {@code options} allow it)
+     * @throws DataException naming the file if it is missing, unreadable or malformed, if it holds a
+     *     value that is not finite (unless {@code options} allow it), or if its values would not fit
+     *     this JVM's maximum heap
      */
     public static Map<String, Safetensors.Entry> read(Path file, LoadOptions options) {
-        try {
-            return Safetensors.read(java.nio.file.Files.readAllBytes(file), file.toString(), options);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return Safetensors.read(channel, file.toString(), options);
         } catch (NoSuchFileException e) {
             throw new DataException("Weights file not found: " + file.toAbsolutePath() + ".", e);
         } catch (IOException e) {

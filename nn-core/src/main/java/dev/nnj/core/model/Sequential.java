@@ -293,6 +293,8 @@ public final class Sequential {
      * @param maxBatch the largest batch the workspace takes, &gt;= 1
      * @return buffers for batches of up to {@code maxBatch} examples
      * @throws IllegalArgumentException if {@code maxBatch} is below 1
+     * @throws ShapeMismatchException if the outputs and gradients of every layer for {@code maxBatch}
+     *     rows would not fit this JVM's maximum heap ({@code -Xmx}); nothing is allocated then
      */
     public Workspace newWorkspace(int maxBatch) {
         return new Workspace(this, maxBatch, "workspace:" + workspaces.getAndIncrement());
@@ -306,6 +308,8 @@ public final class Sequential {
      * @param stream the name of the workspace's random streams; equal names give equal streams
      * @return buffers and layer state for batches of up to {@code maxBatch} examples
      * @throws IllegalArgumentException if {@code maxBatch} is below 1
+     * @throws ShapeMismatchException if the outputs and gradients of every layer for {@code maxBatch}
+     *     rows would not fit this JVM's maximum heap ({@code -Xmx}); nothing is allocated then
      */
     public Workspace newWorkspace(int maxBatch, String stream) {
         return new Workspace(this, maxBatch, requireNonNull(stream, "stream is null"));

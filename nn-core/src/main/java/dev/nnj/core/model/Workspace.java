@@ -10,6 +10,7 @@ import dev.nnj.api.ShapeMismatchException;
 import dev.nnj.api.StateRequest;
 import dev.nnj.api.Tensor;
 import dev.nnj.core.random.Seeds;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -40,6 +41,7 @@ public final class Workspace {
         this.layers = model.layers();
         this.maxBatch = maxBatch;
         int n = layers.size();
+        checkMemory(model, maxBatch);
         outputs = new Tensor[n];
         gradients = new Tensor[n];
         reportedAfter = new Parameter[n][];
@@ -58,6 +60,26 @@ public final class Workspace {
             int size = model.outputShape(i).size();
             outputs[i] = Tensor.zeros(maxBatch, size);
             gradients[i] = Tensor.zeros(maxBatch, size);
+        }
+    }
+
+    /**
+     * Refuses, before anything is allocated, buffers that cannot fit the heap: each layer's output
+     * and gradient of {@code maxBatch} rows, 8 bytes a value (its state comes on top).
+     */
+    private static void checkMemory(Sequential model, int maxBatch) {
+        long values = 0;
+        for (int i = 0; i < model.layers().size(); i++) {
+            values += model.outputShape(i).size();
+        }
+        long bytesPerRow = 2 * 8 * values; // at most 2^48: 10^4 layers of 2^31 values
+        long heap = Runtime.getRuntime().maxMemory();
+        if (bytesPerRow > heap / maxBatch) {
+            BigInteger bytes = BigInteger.valueOf(bytesPerRow).multiply(BigInteger.valueOf(maxBatch));
+            throw new ShapeMismatchException("A workspace for batches of " + maxBatch + " needs " + bytes + " bytes "
+                    + "for the outputs and gradients of its " + model.layers().size() + " layers; this JVM may use "
+                    + heap + " in all. Use a smaller batch or fewer or narrower layers, or raise the maximum heap with "
+                    + "-Xmx.");
         }
     }
 

@@ -10,7 +10,10 @@ import dev.nnj.api.Shape;
 import dev.nnj.api.spi.Config;
 import dev.nnj.api.spi.MapConfig;
 import dev.nnj.core.build.ModelSpec;
+import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,5 +129,25 @@ class ModelFileReaderTest {
         assertEquals("--optimizer: expected a type id (a string) or an object with a \"type\" key; got [1].",
                 assertThrows(ModelConfigException.class, () -> ModelFileReader.readComponent("[1]", "--optimizer"))
                         .getMessage());
+    }
+
+    @Test
+    void refusesMoreLayersThanNnjBuilds() {
+        Map<String, Object> model = Map.of("input", List.of(4), "layers", java.util.Collections.nCopies(10_001, "dropout"),
+                "loss", "mse", "optimizer", "sgd");
+        ModelConfigException e = assertThrows(ModelConfigException.class, () -> ModelFileReader.read(model, "deep.json"));
+        assertEquals("deep.json: \"layers\" lists 10001 layers; nnj builds at most 10000 (each keeps an output and a "
+                + "gradient buffer per batch).", e.getMessage());
+    }
+
+    @Test
+    void refusesAModelFileLargerThanTheJsonLimitBeforeReadingIt(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("m.json");
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(17 << 20); // sparse
+        }
+        ModelConfigException e = assertThrows(ModelConfigException.class, () -> ModelFileReader.read(file));
+        assertEquals(file + ": 17825792 bytes, more than nnj reads for a model file (16777216; raise the limit with "
+                + "-Dnnj.maxJsonBytes=BYTES).", e.getMessage());
     }
 }

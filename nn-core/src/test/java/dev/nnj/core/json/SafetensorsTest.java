@@ -3,14 +3,21 @@ package dev.nnj.core.json;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.nnj.api.DataException;
+import dev.nnj.api.testkit.Allocations;
+import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SafetensorsTest {
 
@@ -151,5 +158,84 @@ class SafetensorsTest {
                 f64(Double.NaN, Double.NEGATIVE_INFINITY, 1));
         assertArrayEquals(new double[] {Double.NaN, Double.NEGATIVE_INFINITY, 1},
                 Safetensors.read(f, "w.safetensors", LoadOptions.allowNonFinite()).get("w").values(), 0.0);
+    }
+
+    @Test
+    void readsAFileOnDiskInPiecesAsItWasWritten(@TempDir Path dir) throws IOException {
+        double[] big = new double[20_000]; // more than one piece of 64 KiB
+        for (int i = 0; i < big.length; i++) {
+            big[i] = Math.sin(i);
+        }
+        Map<String, Safetensors.Entry> t = new LinkedHashMap<>();
+        t.put("w", Safetensors.Entry.of(100, 200, big));
+        t.put("n", new Safetensors.Entry(new long[] {3}, new double[] {1, 2, 3}, "I64"));
+        Path file = Files.write(dir.resolve("w.safetensors"), Safetensors.write(t, Map.of()));
+        Map<String, Safetensors.Entry> back = Weights.read(file);
+        assertArrayEquals(big, back.get("w").values(), 0.0);
+        assertArrayEquals(new double[] {1, 2, 3}, back.get("n").values(), 0.0);
+    }
+
+    @Test
+    void readsOnlyTheHeaderLengthOfALargeFileThatIsNotSafetensors(@TempDir Path dir) throws IOException {
+        Path file = sparse(dir, new byte[0], 3_000_000_000L);
+        DataException e = assertThrows(DataException.class, () -> Weights.read(file));
+        assertEquals(file + ": header length 0 does not fit the file of 3000000000 bytes.", e.getMessage());
+        Allocations.assertAllocatesAtMost(1 << 20, 1, () -> assertThrows(DataException.class, () -> Weights.read(file)));
+    }
+
+    @Test
+    void refusesAHeaderLongerThanTheReferenceImplementationReads(@TempDir Path dir) throws IOException {
+        byte[] length = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(200_000_000L).array();
+        Path file = sparse(dir, length, 300_000_000L);
+        DataException e = assertThrows(DataException.class, () -> Weights.read(file));
+        assertEquals(file + ": header length 200000000 is more than nnj reads (100000000 bytes, the limit of the "
+                + "safetensors reference implementation).", e.getMessage());
+        Allocations.assertAllocatesAtMost(1 << 20, 1, () -> assertThrows(DataException.class, () -> Weights.read(file)));
+    }
+
+    @Test
+    void refusesTensorsWhoseValuesDoNotFitTheHeapBeforeReadingThem(@TempDir Path dir) throws IOException {
+        long heap = Runtime.getRuntime().maxMemory();
+        assumeTrue(heap < 8_000_000_000L, "a heap of " + heap + " bytes would hold them");
+        byte[] header = file("{\"w\":{\"dtype\":\"F32\",\"shape\":[1000000000],\"data_offsets\":[0,4000000000]}}",
+                new byte[0]);
+        Path file = sparse(dir, header, header.length + 4_000_000_000L);
+        DataException e = assertThrows(DataException.class, () -> Weights.read(file));
+        assertEquals(file + ": its tensors hold 1000000000 values, which take 8000000000 bytes as doubles; this JVM "
+                + "may use " + heap + " in all. Raise its maximum heap with -Xmx.", e.getMessage());
+    }
+
+    /** A file on disk is read through its channel, in pieces, with the same refusals as one in memory. */
+    @Test
+    void aFileOnDiskIsRefusedForNaNAndDuplicateNamesUnlessNonFiniteValuesAreAllowed(@TempDir Path dir)
+            throws IOException {
+        double[] values = new double[10_000]; // more than one piece of 64 KiB
+        values[9_000] = Double.NaN;
+        Path file = Files.write(dir.resolve("w.safetensors"), Safetensors.write(Map.of("w",
+                Safetensors.Entry.of(100, 100, values)), Map.of()));
+        DataException e = assertThrows(DataException.class, () -> Weights.read(file));
+        assertEquals(file + ": tensor 'w' holds NaN at index 9000 ([90, 0] of [100, 100]); nnj loads only finite "
+                + "numbers, and a model that diverged saves such values: train it again (e.g. from an earlier "
+                + "checkpoint), or pass --allow-non-finite (in Java, LoadOptions.allowNonFinite()) to load the file as "
+                + "it is and inspect it.", e.getMessage());
+        assertEquals(e.getMessage(), assertThrows(DataException.class,
+                () -> Weights.read(file, LoadOptions.defaults())).getMessage());
+        assertArrayEquals(values, Weights.read(file, LoadOptions.allowNonFinite()).get("w").values(), 0.0);
+        Path twice = Files.write(dir.resolve("twice.safetensors"), file("{\"w\":{\"dtype\":\"F64\",\"shape\":[1],"
+                + "\"data_offsets\":[0,8]},\"w\":{\"dtype\":\"F64\",\"shape\":[1],\"data_offsets\":[0,8]}}",
+                new byte[8]));
+        assertEquals(twice + ": header line 1, column 58: tensor 'w' appears twice; a safetensors file names each "
+                + "tensor once (PyTorch's safetensors refuses this file too): write it again with one 'w'.",
+                assertThrows(DataException.class, () -> Weights.read(twice)).getMessage());
+    }
+
+    /** @return a file of {@code size} bytes that starts with {@code head}; the rest is a hole, not written */
+    private static Path sparse(Path dir, byte[] head, long size) throws IOException {
+        Path file = dir.resolve("w.safetensors");
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.write(head);
+            f.setLength(size);
+        }
+        return file;
     }
 }

@@ -82,6 +82,18 @@ class SequentialTest {
     }
 
     @Test
+    void refusesAWorkspaceLargerThanTheHeapBeforeAllocatingIt() {
+        Sequential model = Sequential.builder(Shape.of(64)).add(new DenseLayer(64, 10))
+                .add(new ActivationLayer(new Tanh())).build();
+        long heap = Runtime.getRuntime().maxMemory();
+        ShapeMismatchException e = assertThrows(ShapeMismatchException.class,
+                () -> model.newWorkspace(Integer.MAX_VALUE));
+        assertEquals("A workspace for batches of 2147483647 needs 687194767040 bytes for the outputs and gradients of "
+                + "its 2 layers; this JVM may use " + heap + " in all. Use a smaller batch or fewer or narrower layers, "
+                + "or raise the maximum heap with -Xmx.", e.getMessage());
+    }
+
+    @Test
     void rejectsLayersThatDoNotFitTogetherNamingTheLayer() {
         ShapeMismatchException e = assertThrows(ShapeMismatchException.class,
                 () -> Sequential.builder(Shape.of(8)).add(new DenseLayer(8, 4)).add(new DenseLayer(5, 2)).build());

@@ -90,11 +90,7 @@ class DiscoveryTest {
 
     @Test
     void readsTheServicesFileOfEveryJarInThePluginDirectory(@TempDir Path dir) throws IOException {
-        Path jar = dir.resolve("acme.jar");
-        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
-            out.putNextEntry(new java.util.jar.JarEntry(ExtensionDiscovery.SERVICES_FILE));
-            out.write("com.acme.test.UnprefixedExtension\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
+        writeJar(dir.resolve("acme.jar"), "com.acme.test.UnprefixedExtension\n");
         Files.writeString(dir.resolve("notes.txt"), "not a jar");
         java.util.List<ClassLoader> loaders = Plugins.load(dir, getClass().getClassLoader());
         assertEquals(1, loaders.size());
@@ -105,11 +101,60 @@ class DiscoveryTest {
     }
 
     @Test
+    void reportsATruncatedPluginJarNamingIt(@TempDir Path dir) throws IOException {
+        Path whole = dir.resolve("whole.jar");
+        writeJar(whole, "com.acme.test.UnprefixedExtension\n".repeat(50));
+        Path plugins = Files.createDirectory(dir.resolve("plugins"));
+        byte[] bytes = Files.readAllBytes(whole);
+        Path jar = Files.write(plugins.resolve("acme.jar"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        ExtensionException e = assertThrows(ExtensionException.class, () -> Plugins.load(plugins, getClass().getClassLoader()));
+        assertEquals(unreadable(jar, "zip END header not found"), e.getMessage());
+    }
+
+    @Test
+    void reportsAFileNamedJarThatIsNotAZip(@TempDir Path dir) throws IOException {
+        Path jar = Files.writeString(dir.resolve("acme.jar"), "<html>404 Not Found</html>\n");
+        ExtensionException e = assertThrows(ExtensionException.class, () -> Plugins.load(dir, getClass().getClassLoader()));
+        assertEquals(unreadable(jar, "zip END header not found"), e.getMessage());
+    }
+
+    @Test
+    void reportsAPluginJarWhoseServicesFileIsCorrupt(@TempDir Path dir) throws IOException {
+        Path jar = dir.resolve("acme.jar");
+        writeJar(jar, "com.acme.test.UnprefixedExtension\n".repeat(50));
+        byte[] bytes = Files.readAllBytes(jar);
+        // the entry's compressed data: after its local header (30 bytes, its name, JarOutputStream's 4-byte extra field)
+        int data = 30 + ExtensionDiscovery.SERVICES_FILE.length() + 4;
+        for (int i = data; i < data + 8; i++) {
+            bytes[i] ^= (byte) 0x55;
+        }
+        Files.write(jar, bytes);
+        ExtensionException e = assertThrows(ExtensionException.class, () -> Plugins.load(dir, getClass().getClassLoader()));
+        // the reason is zlib's own words for the data it cannot inflate, which vary with the zlib build
+        String[] around = unreadable(jar, "\0").split("\0");
+        assertTrue(e.getMessage().startsWith(around[0]) && e.getMessage().endsWith(around[1]), e.getMessage());
+    }
+
+    @Test
     void reportsAMissingPluginDirectory(@TempDir Path dir) {
         Path missing = dir.resolve("plugins");
         ExtensionException e = assertThrows(ExtensionException.class, () -> Plugins.load(missing, getClass().getClassLoader()));
         assertEquals("Plugin directory not found: " + missing.toAbsolutePath() + " (from --plugins or NNJ_PLUGINS); "
                 + "it should hold extension jars.", e.getMessage());
+    }
+
+    /** @return the message for a plugin jar that cannot be read, for {@code reason} */
+    private static String unreadable(Path jar, String reason) {
+        return "Cannot load plugin jar " + jar.toAbsolutePath() + ": not a readable jar (" + reason + "); it may be "
+                + "truncated or corrupt. Replace it with a complete copy or remove it from the plugin directory.";
+    }
+
+    /** Writes a jar whose only entry is a services file listing {@code services}. */
+    private static void writeJar(Path jar, String services) throws IOException {
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.jar.JarEntry(ExtensionDiscovery.SERVICES_FILE));
+            out.write(services.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
     private static URL servicesFile(Path dir, String entry) throws IOException {

@@ -1,6 +1,7 @@
 package dev.nnj.examples.cli;
 
 import dev.nnj.api.NnException;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -40,7 +41,8 @@ public final class Main implements Runnable {
 
     /**
      * Runs the command line without exiting, e.g. in tests. An {@link NnException} is printed as
-     * one line {@code nnj: message} on standard error.
+     * one line {@code nnj: message} on standard error, and so is an {@link OutOfMemoryError}: what
+     * ran out and how to raise the limit.
      *
      * @param args the command and its options
      * @return the exit code: 0 success, 1 failure, 2 bad usage
@@ -51,6 +53,15 @@ public final class Main implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionStrategy(parseResult -> {
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } catch (OutOfMemoryError e) {
+                cli.getErr().println("nnj: " + outOfMemory(parseResult.originalArgs(), e,
+                        Runtime.getRuntime().maxMemory()));
+                return 1;
+            }
+        });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof NnException) {
                 commandLine.getErr().println("nnj: " + ex.getMessage());
@@ -59,6 +70,18 @@ public final class Main implements Runnable {
             throw ex;
         });
         return cli;
+    }
+
+    /**
+     * Says that a command ran out of memory, which command (with the files it was given), and how to
+     * give Java more: twice the heap it had, in whole GiB.
+     */
+    static String outOfMemory(List<String> args, OutOfMemoryError e, long maxHeap) {
+        String command = String.join(" ", args);
+        long suggested = Math.max(1, (2 * maxHeap + (1L << 30) - 1) >> 30);
+        return "out of memory (" + e.getMessage() + ") in 'nnj " + command + "': the model, its data or a file it "
+                + "reads needs more than the " + (maxHeap >> 20) + " MiB this JVM may use. Give it more with -Xmx: java "
+                + "-Xmx" + suggested + "g -jar nnj.jar " + command + " (bin/nnj: NNJ_JAVA_OPTS=-Xmx" + suggested + "g).";
     }
 
     /** Without a command: bad usage, so the message and the usage go to standard error (exit code 2). */

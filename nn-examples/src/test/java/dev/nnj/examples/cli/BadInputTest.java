@@ -9,13 +9,18 @@ import dev.nnj.core.build.AssembledModel;
 import dev.nnj.core.build.ModelSpec;
 import dev.nnj.core.json.ModelArchive;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** Every failure the user can cause ends with exit code 1 and one clear line, not a stack trace. */
 class BadInputTest {
@@ -158,7 +163,66 @@ class BadInputTest {
         Files.write(labels, new byte[] {0, 0, 8, 1, 0, 0, 0, 5, 1, 2, 3, 4, 5});
         CliRun run = train(CliRun.MODELS.resolve("digits-mlp.json"), "idx:" + images + "," + labels);
         assertEquals(1, run.exitCode());
-        assertEquals("nnj: " + images + ": truncated: the file ends inside image 0 of 5.\n", run.err());
+        assertEquals("nnj: " + images + ": truncated: the header promises 5 images of 2x2 (20 bytes after the 16-byte "
+                + "header) but the file holds 3; it ends inside image 0 of 5.\n", run.err());
+    }
+
+    @Test
+    void unreadablePluginJarIsNamedByListAndTrain() throws IOException {
+        Path plugins = Files.createDirectory(dir.resolve("plugins"));
+        Path jar = Files.write(plugins.resolve("acme-gated.jar"), new byte[] {'P', 'K', 3, 4, 20, 0, 8, 0});
+        String expected = "nnj: Cannot load plugin jar " + jar.toAbsolutePath() + ": not a readable jar (zip END header "
+                + "not found); it may be truncated or corrupt. Replace it with a complete copy or remove it from the "
+                + "plugin directory.\n";
+        CliRun list = CliRun.run("list", "--plugins", plugins.toString());
+        assertEquals(1, list.exitCode());
+        assertEquals(expected, list.err());
+        CliRun train = CliRun.run("train", "--model", CliRun.model("digits-mlp.json"), "--data", "digits",
+                "--plugins", plugins.toString());
+        assertEquals(1, train.exitCode());
+        assertEquals(expected, train.err());
+    }
+
+    @Test
+    void importOfALargeFileThatIsNotSafetensorsReadsOnlyItsHeaderLength() throws IOException {
+        Path weights = dir.resolve("w.safetensors");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(weights.toFile(), "rw")) {
+            f.setLength(3_000_000_000L); // sparse: nothing written
+        }
+        CliRun run = CliRun.run("import", "--model", CliRun.model("digits-mlp.json"), "--weights", weights.toString(),
+                "--out", dir.resolve("m.nnj").toString());
+        assertEquals(1, run.exitCode());
+        assertEquals("nnj: " + weights + ": header length 0 does not fit the file of 3000000000 bytes.\n", run.err());
+    }
+
+    @Command(name = "oom")
+    static final class OutOfMemoryCommand implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new OutOfMemoryError("Java heap space");
+        }
+    }
+
+    @Test
+    void outOfMemoryIsOneLineNamingTheCommandAndTheJvmOption() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine().addSubcommand(new OutOfMemoryCommand());
+        cli.setErr(new PrintWriter(err, true));
+        assertEquals(1, cli.execute("oom"));
+        long heap = Runtime.getRuntime().maxMemory();
+        long suggested = Math.max(1, (2 * heap + (1L << 30) - 1) >> 30);
+        assertEquals("nnj: out of memory (Java heap space) in 'nnj oom': the model, its data or a file it reads needs "
+                + "more than the " + (heap >> 20) + " MiB this JVM may use. Give it more with -Xmx: java -Xmx"
+                + suggested + "g -jar nnj.jar oom (bin/nnj: NNJ_JAVA_OPTS=-Xmx" + suggested + "g).\n", err.toString());
+    }
+
+    @Test
+    void outOfMemorySuggestsTwiceTheHeapWithTheCommandsFiles() {
+        assertEquals("out of memory (Java heap space) in 'nnj train --model deep.json --data digits': the model, its "
+                + "data or a file it reads needs more than the 1024 MiB this JVM may use. Give it more with -Xmx: java "
+                + "-Xmx2g -jar nnj.jar train --model deep.json --data digits (bin/nnj: NNJ_JAVA_OPTS=-Xmx2g).",
+                Main.outOfMemory(java.util.List.of("train", "--model", "deep.json", "--data", "digits"),
+                        new OutOfMemoryError("Java heap space"), 1L << 30));
     }
 
     @Test
