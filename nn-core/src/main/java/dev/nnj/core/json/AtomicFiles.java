@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * Writes a file so that readers see either the old or the whole new content: a temporary file in
@@ -30,7 +32,47 @@ public final class AtomicFiles {
         void write(OutputStream out) throws IOException;
     }
 
+    /** A temporary file is named "." + the target's name + random digits (Files.createTempFile's) + this. */
+    private static final String TEMPORARY_SUFFIX = ".tmp";
+
     private AtomicFiles() {
+    }
+
+    /**
+     * Deletes the temporary files that writes to targets of these names left in {@code dir} when
+     * their process was killed ({@code .last.nnj4711.tmp} for {@code last.nnj}): a crash leaves the
+     * target as it was, but not its partial temporary. For a directory whose writer is starting:
+     * the temporary of a write under way (another process writing to the same targets) would go too.
+     *
+     * @param dir the directory; nothing happens if it does not exist
+     * @param targets whether a file name (without directory) is one of the writer's targets
+     * @return how many temporaries were deleted
+     * @throws NnException naming {@code dir} if it cannot be listed or a temporary cannot be deleted
+     */
+    public static int deleteStaleTemporaries(Path dir, Predicate<String> targets) {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        int deleted = 0;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                if (name.startsWith(".") && name.endsWith(TEMPORARY_SUFFIX)) {
+                    String target = name.substring(1, name.length() - TEMPORARY_SUFFIX.length());
+                    int end = target.length();
+                    while (end > 0 && Character.isDigit(target.charAt(end - 1))) {
+                        end--;
+                    }
+                    if (end < target.length() && targets.test(target.substring(0, end)) && Files.deleteIfExists(file)) {
+                        deleted++;
+                    }
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new NnException("Cannot remove the temporary files of interrupted writes in " + dir + ": "
+                    + e.getMessage(), e);
+        }
+        return deleted;
     }
 
     /**
@@ -46,7 +88,7 @@ public final class AtomicFiles {
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            tmp = Files.createTempFile(dir, "." + target.getFileName(), TEMPORARY_SUFFIX);
             readableByAll(tmp);
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);

@@ -21,7 +21,9 @@ import java.util.stream.Stream;
  * Writes checkpoints during training: every {@code every} epochs (and after the last),
  * {@code epoch-NNNN.nnj}, {@code last.nnj}, and {@code best.nnj} when the monitored loss
  * ({@link EpochResult#monitoredLoss()}) is the lowest so far; keeps the newest {@code keep} epoch files. Each write is atomic, so a
- * crash leaves the previous checkpoints loadable. {@code nnj train --resume DIR/last.nnj} goes on.
+ * crash leaves the previous checkpoints loadable, and the partial temporary files a crash leaves
+ * are deleted when a checkpointer next starts in the directory. {@code nnj train --resume
+ * DIR/last.nnj} goes on.
  */
 public final class Checkpointer implements TrainingListener {
     /** The file name of the newest checkpoint, rewritten at every checkpoint; resume from it. */
@@ -116,10 +118,12 @@ public final class Checkpointer implements TrainingListener {
         return this;
     }
 
+    /** Also deletes the partial temporary files of checkpoints a killed run was writing in the directory. */
     @Override
     public void onTrainingStart(int epochCount, int batches) {
         this.epochs = epochCount;
         this.batchesPerEpoch = batches;
+        AtomicFiles.deleteStaleTemporaries(directory, Checkpointer::writes);
     }
 
     @Override

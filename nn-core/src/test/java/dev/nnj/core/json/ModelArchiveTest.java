@@ -214,6 +214,28 @@ class ModelArchiveTest {
         }
     }
 
+    /**
+     * A process killed while checkpointing leaves its partial temporary file (kill -9 runs no
+     * finally); the next checkpointer in the directory deletes those of its own files, nothing else.
+     */
+    @Test
+    void aStartingCheckpointerDeletesTheTemporariesKilledWritesLeft() throws IOException {
+        Path saved = saved();
+        List<Path> stale = List.of(Files.createTempFile(dir, ".last.nnj", ".tmp"), Files.createTempFile(dir, ".best.nnj", ".tmp"),
+                Files.writeString(dir.resolve(".epoch-0007.nnj8760093043495203779.tmp"), "partial"));
+        List<Path> others = List.of(saved, Files.createTempFile(dir, ".m.nnj", ".tmp"), Files.writeString(dir.resolve("notes.tmp"), ""),
+                Files.writeString(dir.resolve(".last.nnj.tmp"), ""), Files.writeString(dir.resolve("epoch-0001.nnj"), ""));
+        AssembledModel m = build();
+        new Checkpointer(dir, 1, 3, ModelFileReader.read(MODEL, "m.json"), m.model(), m.optimizer()).onTrainingStart(1, 1);
+        for (Path file : stale) {
+            assertFalse(Files.exists(file), file + " deleted");
+        }
+        for (Path file : others) {
+            assertTrue(Files.exists(file), file + " kept");
+        }
+        assertEquals(0, AtomicFiles.deleteStaleTemporaries(dir.resolve("absent"), Checkpointer::writes), "no directory yet");
+    }
+
     @Test
     void aGoldenModelFileKeepsLoading() throws IOException {
         Path golden = dir.resolve("golden.nnj");
