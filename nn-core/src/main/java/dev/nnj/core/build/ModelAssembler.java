@@ -92,7 +92,7 @@ public final class ModelAssembler {
         }
         TrainingOptions training = training(spec);
         Sequential.Builder builder = Sequential.builder(spec.input()).seed(spec.seed());
-        Shape shape = spec.input();
+        Shape shape = checkWidth(spec.input(), "input", "make the input smaller");
         String lastActivation = null;
         boolean lastIsOutputFunction = false;
         for (int i = 0; i < spec.layers().size(); i++) {
@@ -102,7 +102,7 @@ public final class ModelAssembler {
             boolean trainable = config.getBoolean("trainable", true);
             Layer layer = create(ComponentKind.LAYER, Layer.class, config,
                     new Context(this, shape, "layers." + i, spec.seed()));
-            shape = outputShape(layer, shape, label);
+            shape = checkWidth(outputShape(layer, shape, label), label + ": its output", "make the layer smaller");
             builder.add(layer, "layers." + i, label, trainable);
             lastActivation = null;
             lastIsOutputFunction = false;
@@ -136,6 +136,19 @@ public final class ModelAssembler {
         } catch (IllegalArgumentException e) {
             throw new ModelConfigException(e.getMessage(), e);
         }
+    }
+
+    /** Refuses a shape whose values per example overflow a tensor's row, before a layer multiplies them. */
+    private static Shape checkWidth(Shape shape, String what, String fix) {
+        long values = 1;
+        for (int i = 0; i < shape.rank(); i++) {
+            values *= shape.dim(i);
+            if (values > Integer.MAX_VALUE) {
+                throw new ModelConfigException(what + " " + shape + " holds more values per example than a tensor's "
+                        + "row (at most " + Integer.MAX_VALUE + "); " + fix + ".");
+            }
+        }
+        return shape;
     }
 
     private static Shape outputShape(Layer layer, Shape input, String label) {

@@ -90,6 +90,9 @@ public final class CsvReader {
                 if (line.isBlank()) {
                     continue;
                 }
+                if (line.chars().filter(ch -> ch == ',').count() >= CsvTable.MAX_COLUMNS) {
+                    throw CsvTable.tooManyColumns(name, lineNo);
+                }
                 String[] cells = line.split(",", -1);
                 if (lineNo == 1 && !isNumber(cells[0].strip())) {
                     continue;

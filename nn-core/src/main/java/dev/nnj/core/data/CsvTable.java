@@ -22,6 +22,9 @@ import java.util.random.RandomGenerator;
  * their meaning.
  */
 public final class CsvTable {
+    /** The most fields a line may hold; a longer line is refused before it is split. */
+    static final int MAX_COLUMNS = 1_000_000;
+
     private final String source;
     private final List<String> header;
     private final boolean hasHeader;
@@ -175,6 +178,9 @@ public final class CsvTable {
                 wasQuoted = true;
                 cell.setLength(0);
             } else if (ch == ',') {
+                if (cells.size() == MAX_COLUMNS - 1) {
+                    throw tooManyColumns(source, lineNo);
+                }
                 cells.add(wasQuoted ? cell.toString() : cell.toString().strip());
                 cell.setLength(0);
                 wasQuoted = false;
@@ -188,6 +194,12 @@ public final class CsvTable {
         }
         cells.add(wasQuoted ? cell.toString() : cell.toString().strip());
         return cells.toArray(new String[0]);
+    }
+
+    /** The error for a line of more than {@link #MAX_COLUMNS} fields, named by its source and line. */
+    static DataException tooManyColumns(String source, int lineNo) {
+        return new DataException(source + " line " + lineNo + ": more than " + MAX_COLUMNS + " values; nnj reads at "
+                + "most " + MAX_COLUMNS + " columns (is this a CSV file?).");
     }
 
     private static boolean isNumber(String s) {

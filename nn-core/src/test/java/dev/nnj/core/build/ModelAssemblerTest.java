@@ -206,4 +206,16 @@ class ModelAssemblerTest {
         }
         assertTrue(max <= limit && max > 0.95 * limit, p.path() + ": max |w| " + max + ", limit " + limit);
     }
+
+    @Test
+    void refusesAnInputOrALayerOutputOfMoreValuesThanATensorRowHolds() {
+        ModelConfigException input = assertThrows(ModelConfigException.class, () -> assemble(
+                model("{\"type\": \"flatten\"}").replace("[64]", "[65536, 65536, 65536]")));
+        assertEquals("model.json: input [65536, 65536, 65536] holds more values per example than a tensor's row (at "
+                + "most 2147483647); make the input smaller.", input.getMessage());
+        ModelConfigException conv = assertThrows(ModelConfigException.class, () -> assemble(
+                model("{\"type\": \"conv2d\", \"filters\": 4096, \"kernel\": 3}").replace("[64]", "[1, 4096, 4096]")));
+        assertEquals("model.json: layers[0] (conv2d): its output [4096, 4094, 4094] holds more values per example than "
+                + "a tensor's row (at most 2147483647); make the layer smaller.", conv.getMessage());
+    }
 }

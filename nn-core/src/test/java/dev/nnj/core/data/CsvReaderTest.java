@@ -90,4 +90,13 @@ class CsvReaderTest {
         DataException e = assertThrows(DataException.class, () -> read("", true));
         assertEquals("t.csv: no examples found; expected lines of comma-separated numbers.", e.getMessage());
     }
+
+    @Test
+    void refusesALineOfMoreThanAMillionValuesBeforeSplittingIt() {
+        String line = "1,".repeat(CsvTable.MAX_COLUMNS) + "0\n";
+        String expected = "t.csv line 2: more than 1000000 values; nnj reads at most 1000000 columns (is this a CSV file?).";
+        assertEquals(expected, assertThrows(DataException.class, () -> read("a,b\n" + line, true)).getMessage());
+        assertEquals(expected, assertThrows(DataException.class, () -> CsvTable.read(new ByteArrayInputStream(
+                ("a,b\n" + line).getBytes(StandardCharsets.UTF_8)), "t.csv")).getMessage());
+    }
 }
