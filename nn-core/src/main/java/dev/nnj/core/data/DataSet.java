@@ -109,6 +109,16 @@ public final class DataSet {
     }
 
     /**
+     * The same examples under another name, e.g. {@code customers.csv (train)}; nothing is copied.
+     *
+     * @param newName the name used in messages and summaries
+     * @return a data set sharing this one's tensors, labels and origin
+     */
+    public DataSet withName(String newName) {
+        return new DataSet(requireNonNull(newName, "newName is null"), features, labels, targets, origin);
+    }
+
+    /**
      * Where the examples were read, if known.
      *
      * @return the origin given to {@link #withOrigin}, or empty (then messages count examples from 1)

@@ -22,6 +22,18 @@ final class SchemaFit {
     }
 
     static TableSchema fit(CsvTable train, TableOptions options, boolean classification) {
+        List<TableColumn> columns = columns(train, options);
+        int labelIndex = labelIndex(train, options.label());
+        TableTarget target = classification ? classes(train, labelIndex)
+                : target(train, labelIndex, options.standardizeTarget());
+        return new TableSchema(columns, target, train.hasHeader(), options.impute(), options.ignoreUnknown());
+    }
+
+    /**
+     * Every column as the model's input sees it, the label marked but not learned: the input's
+     * width does not depend on whether the label holds classes or a quantity.
+     */
+    static List<TableColumn> columns(CsvTable train, TableOptions options) {
         int labelIndex = labelIndex(train, options.label());
         Set<Integer> ignore = indices(train, options.ignore(), "ignore");
         Set<Integer> categorical = indices(train, options.categorical(), "categorical");
@@ -37,11 +49,9 @@ final class SchemaFit {
                     + "listed in the table's \"ignore\"; the label cannot be ignored.");
         }
         List<TableColumn> columns = new ArrayList<>();
-        TableTarget target = null;
         for (int c = 0; c < train.header().size(); c++) {
             String name = train.header().get(c);
             if (c == labelIndex) {
-                target = classification ? classes(train, c) : target(train, c, options.standardizeTarget());
                 columns.add(TableColumn.label(name));
             } else if (ignore.contains(c)) {
                 columns.add(TableColumn.ignored(name));
@@ -53,7 +63,7 @@ final class SchemaFit {
             throw new DataException(train.source() + ": no column is left for the model's input (all are the label "
                     + "or ignored); the columns are " + String.join(", ", train.header()) + ".");
         }
-        return new TableSchema(columns, target, train.hasHeader(), options.impute(), options.ignoreUnknown());
+        return columns;
     }
 
     private static int labelIndex(CsvTable table, String label) {

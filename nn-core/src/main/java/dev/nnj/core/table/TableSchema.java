@@ -76,6 +76,35 @@ public final class TableSchema {
     }
 
     /**
+     * The model inputs a table gives, without learning its label: one per numeric column, one per
+     * category. What the label holds (classes or a quantity) does not change it, so a caller can
+     * size a model before its loss says which.
+     *
+     * @param train the training rows only; not modified
+     * @param options the model file's {@code "table"} options
+     * @return the inputs' width and how it is made up, e.g. {@code 3 numeric, 8 one-hot}
+     * @throws DataException as {@link #fit} does for the input columns
+     */
+    public static Inputs inputs(CsvTable train, TableOptions options) {
+        List<TableColumn> columns = SchemaFit.columns(train, options);
+        int numeric = (int) columns.stream().filter(c -> c.kind() == Kind.NUMERIC).count();
+        return new Inputs(columns.stream().mapToInt(TableColumn::width).sum(), numeric);
+    }
+
+    /**
+     * The inputs a table gives.
+     *
+     * @param width all inputs
+     * @param numeric those of numeric columns (the rest are one-hot)
+     */
+    public record Inputs(int width, int numeric) {
+        @Override
+        public String toString() {
+            return numeric + " numeric, " + (width - numeric) + " one-hot";
+        }
+    }
+
+    /**
      * @return every column of the training file, in its order
      */
     public List<TableColumn> columns() {

@@ -99,8 +99,8 @@ final class TableSources {
      * @throws DataException naming the file, line and column of the first problem
      */
     static Prepared encode(Rows rows, TableSchema schema) {
-        return new Prepared(schema, named(schema.encode(rows.train()), rows.all().source() + (rows.testFile() ? ""
-                : " (train)")), named(schema.encode(rows.test()), rows.test().source() + (rows.testFile() ? ""
+        return new Prepared(schema, schema.encode(rows.train()).withName(rows.all().source() + (rows.testFile() ? ""
+                : " (train)")), schema.encode(rows.test()).withName(rows.test().source() + (rows.testFile() ? ""
                 : " (test)")));
     }
 
@@ -115,12 +115,14 @@ final class TableSources {
      * @throws ModelConfigException if the model file gives an input of another width
      */
     static ModelSpec withTable(ModelSpec spec, TableOptions options, Rows rows, TableSchema learned) {
-        // the input's width does not depend on the label's kind, which the loss decides: fit as classes
-        TableSchema inputs = learned != null ? learned : TableSchema.fit(rows.train(), options, true);
-        Shape width = Shape.of(inputs.width());
+        // the width does not depend on the label's kind, which the loss decides once the model is built
+        TableSchema.Inputs made = learned != null ? null : TableSchema.inputs(rows.train(), options);
+        int inputs = made == null ? learned.width() : made.width();
+        Shape width = Shape.of(inputs);
         if (spec.input() != null && !spec.input().equals(width)) {
             throw new ModelConfigException(spec.source() + ": \"input\" is " + spec.input() + " but "
-                    + rows.all().source() + " gives " + inputs.width() + " inputs (" + inputs + "). Leave \"input\" "
+                    + rows.all().source() + " gives " + inputs + " inputs" + (made == null ? "" : " (" + made + ")")
+                    + ". Leave \"input\" "
                     + "out of the model file (the table gives it) or make it " + width + ".");
         }
         return spec.withTable(options).withInput(width);
@@ -134,14 +136,6 @@ final class TableSources {
     static DataException tableNeeded(Path model, TableSchema schema) {
         return new DataException(model + " was trained on a CSV table; give --data csv:FILE with its columns ("
                 + String.join(", ", schema.columns().stream().map(c -> c.name()).toList()) + ").");
-    }
-
-    private static DataSet named(DataSet d, String name) {
-        int[] all = new int[d.size()];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
-        }
-        return d.subset(all, name);
     }
 
     /**

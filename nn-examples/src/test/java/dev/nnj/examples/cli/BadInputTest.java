@@ -70,7 +70,7 @@ class BadInputTest {
         CliRun run = train(CliRun.MODELS.resolve("digits-mlp.json"), "csv:" + csv);
         assertEquals(1, run.exitCode());
         assertEquals("nnj: " + CliRun.MODELS.resolve("digits-mlp.json") + ": \"input\" is [64] but " + csv + " gives 3 "
-                + "inputs (3 numeric columns; label 'column_4' (2 classes)). Leave \"input\" out of the model file (the "
+                + "inputs (3 numeric, 0 one-hot). Leave \"input\" out of the model file (the "
                 + "table gives it) or make it [3].\n", run.err());
     }
 
