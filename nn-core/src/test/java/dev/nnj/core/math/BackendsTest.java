@@ -18,8 +18,8 @@ class BackendsTest {
 
     @Test
     void choosesTheAvailableBackendOfHighestRank() {
-        // nn-core alone has only the EJML reference.
-        assertEquals("ejml", Backends.choose(null, loader).name());
+        // nn-core alone has its Java kernels, ranked above the EJML reference.
+        assertEquals("java", Backends.choose(null, loader).name());
     }
 
     @Test
@@ -33,7 +33,7 @@ class BackendsTest {
     @Test
     void namesTheBackendsFoundForAnUnknownOne() {
         ExtensionException e = assertThrows(ExtensionException.class, () -> Backends.choose("cuda", loader));
-        assertEquals("Unknown backend 'cuda'. Backends found: ejml (rank 100).", e.getMessage());
+        assertEquals("Unknown backend 'cuda'. Backends found: java (rank 150), ejml (rank 100).", e.getMessage());
     }
 
     @Test

@@ -1,0 +1,178 @@
+package dev.nnj.core.math;
+
+import dev.nnj.api.GradientListener;
+import dev.nnj.api.KernelShapes;
+import dev.nnj.api.Parameter;
+import dev.nnj.api.Tensor;
+
+/**
+ * {@link Kernels} on a row-major {@link Gemm}, for backends written in Java: the three products of
+ * a dense layer and the strided {@link #gemm}, each product cut into blocks of its output shared
+ * among nnj's threads by the rules of nn-blas: none for a product under {@value #MIN_SPLIT_WORK}
+ * multiply-adds (it runs on the caller, with no lock, so that threads serving predictions at once
+ * do not wait for each other), blocks of rows when the output has at least {@value #ROW_SPLIT_MIN}
+ * rows (at most 8 blocks, multiples of {@value #BLOCK} rows), else blocks of {@value #BLOCK}
+ * columns. A {@link Gemm} computes every element in an order that depends on k only, so results
+ * are bit-identical for any thread count. The blocks of c += aᵀ·b are rows, and each is reported
+ * to the gradient's listener on the thread that computed it, as soon as it is final.
+ */
+public final class BlockedKernels implements Kernels {
+    /** Rows or columns of the output per block. */
+    static final int BLOCK = 32;
+    /** From this many output rows on, blocks are rows; below it, columns. */
+    static final int ROW_SPLIT_MIN = 64;
+    /** Products with fewer multiply-adds run as one call, on the caller. */
+    static final long MIN_SPLIT_WORK = 1 << 20;
+
+    private final Gemm engine;
+    private final Partitioner partitioner;
+    private final String description;
+    private final Product product = new Product();
+
+    /**
+     * Creates kernels for one model.
+     *
+     * @param engine the product; called from several threads at once on disjoint blocks
+     * @param threads how many threads a large product is shared among, the caller included, &gt;= 1
+     * @param description what computes, for messages and {@code nnj list}
+     * @throws IllegalArgumentException if {@code threads} is below 1
+     */
+    public BlockedKernels(Gemm engine, int threads, String description) {
+        this.engine = engine;
+        this.partitioner = Partitioner.of(threads);
+        this.description = description;
+    }
+
+    @Override
+    public void mult(Tensor a, Tensor b, Tensor c) {
+        KernelShapes.mult(a, b, c);
+        run(false, false, c.rows(), c.cols(), a.cols(), a, b, 0, c, null, GradientListener.NONE);
+    }
+
+    @Override
+    public void multAddTransA(Tensor a, Tensor b, Tensor c) {
+        KernelShapes.multAddTransA(a, b, c);
+        run(true, false, c.rows(), c.cols(), a.rows(), a, b, 1, c, null, GradientListener.NONE);
+    }
+
+    @Override
+    public void multAddTransA(Tensor a, Tensor b, Parameter target, GradientListener ready) {
+        Tensor c = target.gradient();
+        KernelShapes.multAddTransA(a, b, c);
+        run(true, false, c.rows(), c.cols(), a.rows(), a, b, 1, c, target, ready);
+    }
+
+    @Override
+    public void multTransB(Tensor a, Tensor b, Tensor c) {
+        KernelShapes.multTransB(a, b, c);
+        run(false, true, c.rows(), c.cols(), a.cols(), a, b, 0, c, null, GradientListener.NONE);
+    }
+
+    @Override
+    public void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, int aOffset,
+            int lda, double[] b, int bOffset, int ldb, double beta, double[] c, int cOffset, int ldc) {
+        KernelShapes.gemm(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
+        engine.gemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public int threads() {
+        return partitioner.threads();
+    }
+
+    /**
+     * c[m, n] = op(a)·op(b) + beta·c on whole tensors (offsets 0, strides their columns), as one
+     * call or in blocks. A parameter's gradient is split by rows only, so that each block reported
+     * is a contiguous range.
+     */
+    private void run(boolean transA, boolean transB, int m, int n, int k, Tensor a, Tensor b, double beta, Tensor c,
+            Parameter target, GradientListener ready) {
+        long work = (long) m * n * k;
+        if (work < MIN_SPLIT_WORK || partitioner.threads() == 1 && target == null) {
+            engine.gemm(transA, transB, m, n, k, 1, a.data(), 0, a.cols(), b.data(), 0, b.cols(), beta, c.data(), 0,
+                    n);
+            if (target != null) {
+                ready.gradientReady(target, 0, m * n);
+            }
+            return;
+        }
+        boolean byRows = m >= ROW_SPLIT_MIN || target != null;
+        synchronized (product) {
+            product.set(transA, transB, m, n, k, a, b, beta, c, byRows, target, ready);
+            try {
+                if (byRows) {
+                    int block = Math.max(BLOCK, (m + 8 * BLOCK - 1) / (8 * BLOCK) * BLOCK);
+                    partitioner.runInBlocks(m, block, product);
+                } else {
+                    partitioner.runInBlocks(n, BLOCK, product);
+                }
+            } finally {
+                product.clear();
+            }
+        }
+    }
+
+    /** The operands of one split product, reused so that a call allocates nothing. */
+    private final class Product implements Partitioner.RangeTask {
+        private boolean transA;
+        private boolean transB;
+        private int m;
+        private int n;
+        private int k;
+        private double[] a;
+        private int lda;
+        private double[] b;
+        private int ldb;
+        private double beta;
+        private double[] c;
+        private boolean byRows;
+        private Parameter target;
+        private GradientListener ready;
+
+        void set(boolean transA, boolean transB, int m, int n, int k, Tensor a, Tensor b, double beta, Tensor c,
+                boolean byRows, Parameter target, GradientListener ready) {
+            this.transA = transA;
+            this.transB = transB;
+            this.m = m;
+            this.n = n;
+            this.k = k;
+            this.a = a.data();
+            this.lda = a.cols();
+            this.b = b.data();
+            this.ldb = b.cols();
+            this.beta = beta;
+            this.c = c.data();
+            this.byRows = byRows;
+            this.target = target;
+            this.ready = ready;
+        }
+
+        /** Drops the references to the caller's arrays. */
+        void clear() {
+            a = null;
+            b = null;
+            c = null;
+            target = null;
+            ready = null;
+        }
+
+        @Override
+        public void run(int from, int to) {
+            if (byRows) {
+                engine.gemm(transA, transB, to - from, n, k, 1, a, transA ? from : from * lda, lda, b, 0, ldb, beta, c,
+                        from * n, n);
+                if (target != null) {
+                    ready.gradientReady(target, from * n, to * n);
+                }
+            } else {
+                engine.gemm(transA, transB, m, to - from, k, 1, a, 0, lda, b, transB ? from * ldb : from, ldb, beta, c,
+                        from, n);
+            }
+        }
+    }
+}
