@@ -1,0 +1,53 @@
+package dev.nnj.blas;
+
+import dev.nnj.core.math.Backend;
+import dev.nnj.core.math.BlockedKernels;
+import dev.nnj.core.math.JavaBackend;
+import dev.nnj.core.math.Kernels;
+import java.util.Optional;
+
+/**
+ * {@code vector}: matrix products on the JDK Vector API ({@code jdk.incubator.vector}), nnj's own
+ * micro-kernel ({@code VectorGemm}), split among nnj's threads. No native library. It ranks above
+ * the plain-Java {@code java} backend and below native BLAS, so it is the default where the JVM
+ * runs with {@code --add-modules jdk.incubator.vector} (the {@code nnj} command line starts its JVM
+ * so) and no native BLAS is installed.
+ */
+public final class VectorBackend implements Backend {
+    /** Above the plain-Java kernels, below native BLAS. */
+    public static final int RANK = JavaBackend.RANK + 10;
+
+    private static final String MODULE = "jdk.incubator.vector";
+
+    /**
+     * Creates the backend; {@link java.util.ServiceLoader} calls this through
+     * {@code META-INF/services/dev.nnj.core.math.Backend}. The Vector API is not touched here.
+     */
+    public VectorBackend() {
+    }
+
+    @Override
+    public String name() {
+        return "vector";
+    }
+
+    @Override
+    public int rank() {
+        return RANK;
+    }
+
+    @Override
+    public Optional<String> unavailableReason() {
+        return ModuleLayer.boot().findModule(MODULE).isPresent() ? Optional.empty()
+                : Optional.of("the JVM runs without the Vector API; start it with --add-modules " + MODULE
+                        + " (the nnj command line does)");
+    }
+
+    @Override
+    public Kernels create(int threads) {
+        unavailableReason().ifPresent(why -> {
+            throw new IllegalStateException("Backend 'vector' cannot run here: " + why);
+        });
+        return new BlockedKernels(VectorGemm.INSTANCE, threads, "nnj's Vector API kernels, " + VectorGemm.shape());
+    }
+}

@@ -1,0 +1,23 @@
+package dev.nnj.blas;
+
+import dev.nnj.core.math.Gemm;
+import dev.nnj.core.math.GemmContract;
+import dev.nnj.core.math.Kernels;
+import dev.nnj.core.math.KernelsContract;
+
+/** The kernel contract on nnj's Vector API kernels (the build runs nn-blas's tests with the module). */
+class VectorKernelsTest extends KernelsContract {
+    @Override
+    protected Kernels kernels(int threads) {
+        return new VectorBackend().create(threads);
+    }
+
+    /** The engine's own contract: block edges and splits. */
+    @org.junit.jupiter.api.Nested
+    class Engine extends GemmContract {
+        @Override
+        protected Gemm gemm() {
+            return VectorGemm.INSTANCE;
+        }
+    }
+}
