@@ -61,10 +61,7 @@ final class BlasKernels implements Kernels {
     private void run(Operands rowTask, Operands columnTask, Tensor a, Tensor b, Tensor c, long work) {
         int rows = c.rows();
         if (work < MIN_SPLIT_WORK || rows == 0) {
-            synchronized (rowTask) {
-                rowTask.set(a, b, c);
-                partitioner.runInBlocks(rows, Math.max(rows, 1), rowTask);
-            }
+            rowTask.whole(a, b, c); // on the caller, no lock: callers serving predictions run at once
         } else if (byRows(rows)) {
             BlasThreads.warnOnce(threadAdvice);
             int block = Math.max(BLOCK, (rows + 8 * BLOCK - 1) / (8 * BLOCK) * BLOCK);
@@ -104,6 +101,13 @@ final class BlasKernels implements Kernels {
         if (work >= MIN_SPLIT_WORK) {
             BlasThreads.warnOnce(threadAdvice);
         }
+        if (work < MIN_SPLIT_WORK && !dgemm.rowBlocksOnly()) {
+            // The same call as one block of every row, on the caller, without the shared operands' lock.
+            dgemm.dgemm("N", "T", b.cols(), c.rows(), a.rows(), b.data(), 0, b.cols(), a.data(), 0, a.cols(), 1.0,
+                    c.data(), 0, c.cols());
+            ready.gradientReady(target, 0, c.size());
+            return;
+        }
         synchronized (multAddTransA) {
             multAddTransA.set(a, b, c);
             multAddTransA.target = target;
@@ -130,6 +134,14 @@ final class BlasKernels implements Kernels {
 
     /** Operands of one product, reused so that a call allocates nothing. */
     private abstract static class Operands implements Partitioner.RangeTask {
+        /**
+         * The whole product as one call on the caller's thread, with the operands as arguments (the
+         * same call as one block of every row); only row tasks implement it.
+         */
+        void whole(Tensor ta, Tensor tb, Tensor tc) {
+            throw new UnsupportedOperationException();
+        }
+
         double[] a;
         double[] b;
         double[] c;
@@ -151,6 +163,13 @@ final class BlasKernels implements Kernels {
 
     /** C[m, n] = A[m, k]·B[k, n]; rows [r0, r1) of C: Cᵀ(n × m') = Bᵀ(n × k)·Aᵀ(k × m'). */
     private final class MultRows extends Operands {
+        @Override
+        void whole(Tensor ta, Tensor tb, Tensor tc) {
+            int k = ta.cols();
+            int n = tb.cols();
+            dgemm.dgemm("N", "N", n, ta.rows(), k, tb.data(), 0, n, ta.data(), 0, k, 0.0, tc.data(), 0, n);
+        }
+
         @Override
         public void run(int r0, int r1) {
             int k = aCols;
@@ -218,6 +237,13 @@ final class BlasKernels implements Kernels {
 
     /** C[m, k] = A[m, n]·B[k, n]ᵀ; rows [r0, r1) of C: Cᵀ(k × m') = B(k × n)·Aᵀ(n × m'). */
     private final class MultTransBRows extends Operands {
+        @Override
+        void whole(Tensor ta, Tensor tb, Tensor tc) {
+            int n = ta.cols();
+            int k = tb.rows();
+            dgemm.dgemm("T", "N", k, ta.rows(), n, tb.data(), 0, n, ta.data(), 0, n, 0.0, tc.data(), 0, k);
+        }
+
         @Override
         public void run(int r0, int r1) {
             int n = aCols;
