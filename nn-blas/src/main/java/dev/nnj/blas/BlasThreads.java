@@ -10,7 +10,9 @@ import java.util.logging.Logger;
  * (48,193 samples/s with OpenBLAS on one thread, 18,994-24,275 without). The variable that tells it
  * depends on the build: {@code OMP_NUM_THREADS} for the OpenMP build (Debian's
  * {@code libopenblas0-openmp}), {@code OPENBLAS_NUM_THREADS} for the pthreads build. A JVM cannot
- * set its own environment, so nnj says so, once, when it first splits a product.
+ * set its own environment: the nnj command line starts its JVM again with both set (unless
+ * {@code NNJ_RELAUNCH=0}); a program that uses nnj as a library must set them before Java starts, so
+ * nnj says so, once, when it first splits a product.
  */
 final class BlasThreads {
     private static final Logger LOG = Logger.getLogger("dev.nnj.blas");
@@ -36,8 +38,9 @@ final class BlasThreads {
         }
         return "OpenBLAS (" + (openmp ? "OpenMP" : "pthreads") + " build) starts its own threads in every call "
                 + "beside nnj's " + threads + ", which slows training down (about 2x at batch 128 on 2 cores). Set "
-                + variable + "=1 in the environment (bin/nnj does), or use --threads 1 (-Dnnj.threads=1) to leave the "
-                + "parallelism to OpenBLAS.";
+                + variable + "=1 in the environment before Java starts (a JVM cannot change its own; the nnj command "
+                + "line does so by starting its JVM again, unless NNJ_RELAUNCH=0), or use --threads 1 (-Dnnj.threads=1) "
+                + "to leave the parallelism to OpenBLAS.";
     }
 
     /** Forgets that the warning was given (tests). */

@@ -25,11 +25,15 @@ public final class Main implements Runnable {
     }
 
     /**
-     * Runs the command line and exits the JVM with its exit code.
+     * Runs the command line and exits the JVM with its exit code. When this JVM lacks settings that
+     * make nnj faster (the Vector API module; OpenBLAS on one thread, on the right kernels) and the
+     * user did not set them, it first starts the same command in a JVM that has them and exits with
+     * that one's exit code; {@code NNJ_RELAUNCH=0} or {@code -Dnnj.relaunch=false} runs it here as it is.
      *
      * @param args the command and its options, e.g. {@code train --model m.json --data digits}
      */
     public static void main(String[] args) {
+        Relaunch.ifUseful(args);
         // Warnings (such as nn-blas's about OpenBLAS threads) as one line, not java.util.logging's two.
         if (System.getProperty(LOG_FORMAT) == null) {
             System.setProperty(LOG_FORMAT, "nnj: %4$s: %5$s%n");

@@ -115,8 +115,9 @@ class CrashTest {
     private static Process fork(List<String> args, Path stderr) throws IOException {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // -Dnnj.relaunch=false: the JVM killed must be the one training, not a launcher in front of it
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                "-Dnnj.relaunch=false", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(args);
         return new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(stderr.toFile()).start();
