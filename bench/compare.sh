@@ -4,6 +4,15 @@
 #
 # Usage: bench/compare.sh [FASHION_MNIST_DIR]   (default: ../shared/data/fashion-mnist beside the repo)
 #
+# nnj runs in five configurations: ejml, java (nnj's plain-Java kernels, no flag) and vector (the
+# JDK Vector API), all three without native BLAS (-Dnnj.blas.native=false); blas (native OpenBLAS,
+# one OpenBLAS thread, nnj's two); and readme: the README's own command, plain
+# `java -jar nn-examples/target/nnj.jar train` with no variable and no JVM option (its second epoch's
+# samples/s as train prints it; only training figures). Every peer runs with OPENBLAS_VERBOSE=2, and
+# the table says which OpenBLAS core each ran on ("-" where none was loaded), so that a peer on
+# OpenBLAS's generic kernels is visible. Where nnj's launcher would set OPENBLAS_CORETYPE for this CPU
+# (a CPU this OpenBLAS does not know), every peer but readme gets it too, unless it is set already.
+#
 # For every configuration it prints training samples/s at batch 32 and 128 (one full epoch after a
 # warm-up), batch-1 inference latency (median), batch-1000 inference throughput and peak resident
 # memory; then the ratios nnj/PyTorch; its last line is one JSON object with all of it.
@@ -45,30 +54,57 @@ fi
 
 out="$(mktemp -d)"
 jar=nn-bench/target/benchmarks.jar
+cli=nn-examples/target/nnj.jar
+if [[ -z "${OPENBLAS_CORETYPE:-}" ]]; then
+  core="$(env -u OPENBLAS_NUM_THREADS -u OMP_NUM_THREADS java -Dnnj.relaunch.verbose=true -jar "$cli" --version 2>&1 \
+    | grep -o 'OPENBLAS_CORETYPE=[A-Za-z0-9]*' | head -1 | cut -d= -f2 || true)"
+  if [[ -n "$core" ]]; then
+    echo "OpenBLAS does not know this CPU: every peer but readme runs with OPENBLAS_CORETYPE=$core" >&2
+    export OPENBLAS_CORETYPE="$core"
+  fi
+fi
+export OPENBLAS_VERBOSE=2
 rounds="${ROUNDS:-3}"
 warmup="${WARMUP:-60000}"
 nnj() { # round, name, then extra JVM options
   local round="$1" name="$2"; shift 2
   echo "round $round: nnj $name ..." >&2
   OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 java "$@" -cp "$jar" dev.nnj.bench.Compare "$data" \
-    "${name%%-*}" 2 "$warmup" 2>/dev/null > "$out/nnj-$name.$round.json"
+    "${name%%-*}" 2 "$warmup" 2> "$out/nnj-$name.$round.err" > "$out/nnj-$name.$round.json"
+}
+readme() { # round: the README's command, as a user types it (2 epochs; the second is measured)
+  local round="$1" b32 b128
+  echo "round $round: nnj readme (plain java -jar) ..." >&2
+  for batch in 32 128; do
+    env -u OPENBLAS_NUM_THREADS -u OMP_NUM_THREADS -u OPENBLAS_CORETYPE -u JAVA_TOOL_OPTIONS java -jar "$cli" train \
+      --model models/fashion-mlp.json --data "fashion-mnist:$data" --epochs 2 --batch-size "$batch" \
+      > "$out/readme-$batch.txt" 2> "$out/nnj-readme.$round.err"
+  done
+  b32="$(grep -o 'epoch 2/2 .* \([0-9,]*\) samples/s' "$out/readme-32.txt" | grep -o '[0-9,]* samples/s' | tr -d ', samples/')"
+  b128="$(grep -o 'epoch 2/2 .* \([0-9,]*\) samples/s' "$out/readme-128.txt" | grep -o '[0-9,]* samples/s' | tr -d ', samples/')"
+  backend="$(grep -m1 '^backend: ' "$out/readme-128.txt" | cut -c10- | sed 's/"/\\"/g')"
+  printf '{"framework": "nnj", "backend": "readme", "kernels": "%s", "trainSamplesPerSecondBatch32": %s, "trainSamplesPerSecondBatch128": %s}\n' \
+    "$backend" "${b32:-null}" "${b128:-null}" > "$out/nnj-readme.$round.json"
 }
 for round in $(seq 1 "$rounds"); do
   [[ "${MLP:-1}" != 0 ]] || break
-  nnj "$round" ejml
+  nnj "$round" ejml -Dnnj.blas.native=false
+  nnj "$round" java -Dnnj.blas.native=false
+  nnj "$round" vector --add-modules jdk.incubator.vector -Dnnj.blas.native=false
   nnj "$round" blas -Dnnj.blas.native=true
-  nnj "$round" blas-vector --add-modules jdk.incubator.vector -Dnnj.blas.native=false
+  readme "$round"
   if [[ -z "$dl4j" ]]; then
     echo "round $round: dl4j float64 ..." >&2
     # DL4J's fastest setting here: libnd4j's OpenMP loops on 1 thread, its OpenBLAS on 2 (measured
     # 2026-11-28: OMP_NUM_THREADS=2 gave 2,062 and 3,630/s at batch 32 and 128, this 6,449 and 8,175/s).
     OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=2 java -cp "bench/dl4j/target/classes:$(cat bench/dl4j/target/classpath.txt)" \
-      dev.nnj.bench.dl4j.Dl4jMlp "$data" "$warmup" 2>/dev/null | tail -1 > "$out/dl4j-float64.$round.json"
+      dev.nnj.bench.dl4j.Dl4jMlp "$data" "$warmup" 2> "$out/dl4j-float64.$round.err" | tail -1 > "$out/dl4j-float64.$round.json"
   fi
   for p in float64 float32; do
     echo "round $round: pytorch $p ..." >&2
     LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-openmp OMP_NUM_THREADS=2 \
-      /usr/bin/python3 bench/pytorch_mlp.py "$data" "$p" "$warmup" > "$out/pytorch-$p.$round.json"
+      /usr/bin/python3 bench/pytorch_mlp.py "$data" "$p" "$warmup" > "$out/pytorch-$p.$round.json" \
+      2> "$out/pytorch-$p.$round.err"
   done
 done
 mkdir -p "$out/cnn"
@@ -76,24 +112,39 @@ if [[ "${CNN:-1}" != 0 ]]; then
   cnn_examples="${CNN_EXAMPLES:-6400}"
   cnn_warmup="${CNN_WARMUP:-3200}"
   for round in $(seq 1 "$rounds"); do
-    for backend in ejml blas; do
+    for backend in ejml java vector blas; do
       echo "round $round: cnn nnj $backend ..." >&2
-      OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 java -Dnnj.blas.native=true -cp "$jar" dev.nnj.bench.CompareCnn "$data" \
-        "$backend" 2 models/fashion-cnn.json "$cnn_examples" "$cnn_warmup" 2>/dev/null > "$out/cnn/nnj-$backend.$round.json"
+      native=false; [[ "$backend" == blas ]] && native=true
+      OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 java --add-modules jdk.incubator.vector -Dnnj.blas.native=$native \
+        -cp "$jar" dev.nnj.bench.CompareCnn "$data" "$backend" 2 models/fashion-cnn.json "$cnn_examples" "$cnn_warmup" \
+        2> "$out/cnn/nnj-$backend.$round.err" > "$out/cnn/nnj-$backend.$round.json"
     done
     for p in float64 float32; do
       echo "round $round: cnn pytorch $p ..." >&2
       LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-openmp OMP_NUM_THREADS=2 \
-        /usr/bin/python3 bench/pytorch_cnn.py "$data" "$p" "$cnn_examples" "$cnn_warmup" > "$out/cnn/pytorch-$p.$round.json"
+        /usr/bin/python3 bench/pytorch_cnn.py "$data" "$p" "$cnn_examples" "$cnn_warmup" > "$out/cnn/pytorch-$p.$round.json" \
+        2> "$out/cnn/pytorch-$p.$round.err"
     done
   done
 fi
 jar_mb=$(du -m nn-examples/target/nnj.jar 2>/dev/null | cut -f1 || echo null)
 
 /usr/bin/python3 - "$out" "${jar_mb:-null}" <<'PY'
-import json, os, sys, platform
+import json, os, re, sys, platform
 out, jar_mb = sys.argv[1], sys.argv[2]
 import statistics
+
+def median(values):
+    values = [v for v in values if v is not None]
+    return statistics.median(values) if values else None
+
+def core(directory, name):
+    """The OpenBLAS core named in the runs' standard error (OPENBLAS_VERBOSE=2), or '-'."""
+    found = set()
+    for f in os.listdir(directory):
+        if f.startswith(name + ".") and f.endswith(".err"):
+            found.update(re.findall(r"Core: (\S+)", open(os.path.join(directory, f), errors="replace").read()))
+    return ",".join(sorted(found)) or "-"
 keys = ["trainSamplesPerSecondBatch32", "trainSamplesPerSecondBatch128",
         "inferenceLatencyBatch1Micros", "inferenceSamplesPerSecondBatch1000", "peakResidentMegabytes"]
 rounds = {}
@@ -104,30 +155,52 @@ runs = {}
 for name, rs in rounds.items():
     r = dict(rs[0])
     for k in keys:
-        r[k] = statistics.median(x[k] for x in rs)
-    r["rounds"] = {k: [x[k] for x in rs] for k in keys[:4]}
+        r[k] = median(x.get(k) for x in rs)
+    r["rounds"] = {k: [x.get(k) for x in rs] for k in keys[:4]}
+    r["openblasCore"] = core(out, name)
     runs[name] = r
 ratios = {}
 if runs:
-    print("%-22s %12s %12s %12s %14s %10s  %s" % ("run", "train b32/s", "train b128/s", "latency b1", "infer b1000/s", "peak MB", "compute"))
+    print("%-22s %12s %12s %12s %14s %10s %11s  %s" % ("run", "train b32/s", "train b128/s", "latency b1", "infer b1000/s", "peak MB", "OpenBLAS", "compute"))
     for name, r in runs.items():
-        print("%-22s %12s %12s %10s µs %14s %10s  %s" % (name, *(r.get(k) for k in keys), r.get("kernels") or r.get("blas")))
-    peer = runs["pytorch-float64"]
-    for name, r in runs.items():
-        if name.startswith("nnj"):
-            ratios[name] = {k: round(r[k] / peer[k], 2) for k in keys[:4]}
-    print("\nratio nnj / PyTorch float64 (latency: lower is better)")
-    for name, r in ratios.items():
-        print("%-22s %12s %12s %13s %14s" % (name, *(r[k] for k in keys[:4])))
+        print("%-22s %12s %12s %10s µs %14s %10s %11s  %s" % (name, *(r.get(k) for k in keys), r["openblasCore"], r.get("kernels") or r.get("blas")))
+    ratio = lambda x, y: None if x is None or y is None else round(x / y, 2)
+    for peer_name in ("pytorch-float64", "pytorch-float32"):
+        peer = runs.get(peer_name)
+        if peer:
+            ratios[peer_name] = {name: {k: ratio(r.get(k), peer[k]) for k in keys[:4]} for name, r in runs.items()
+                                 if name.startswith("nnj")}
+    best = max((r["trainSamplesPerSecondBatch128"] or 0, n) for n, r in runs.items() if n.startswith("nnj") and n != "nnj-readme")
+    if "nnj-readme" in runs:
+        rd = runs["nnj-readme"]
+        print("\nthe README's command / the best nnj configuration (%s), training: batch 32 %s, batch 128 %s" % (best[1],
+              ratio(rd["trainSamplesPerSecondBatch32"], runs[best[1]]["trainSamplesPerSecondBatch32"]),
+              ratio(rd["trainSamplesPerSecondBatch128"], runs[best[1]]["trainSamplesPerSecondBatch128"])))
+    if "nnj-ejml" in runs:
+        for n in ("nnj-java", "nnj-vector"):
+            if n in runs:
+                print("%s / nnj-ejml, training: batch 32 %s, batch 128 %s" % (n,
+                      ratio(runs[n]["trainSamplesPerSecondBatch32"], runs["nnj-ejml"]["trainSamplesPerSecondBatch32"]),
+                      ratio(runs[n]["trainSamplesPerSecondBatch128"], runs["nnj-ejml"]["trainSamplesPerSecondBatch128"])))
+    if "nnj-vector" in runs and "nnj-blas" in runs:
+        print("nnj-vector / nnj-blas, training: batch 32 %s, batch 128 %s" % (
+              ratio(runs["nnj-vector"]["trainSamplesPerSecondBatch32"], runs["nnj-blas"]["trainSamplesPerSecondBatch32"]),
+              ratio(runs["nnj-vector"]["trainSamplesPerSecondBatch128"], runs["nnj-blas"]["trainSamplesPerSecondBatch128"])))
+    for peer_name, rs in ratios.items():
+        print("\nratio nnj / PyTorch %s (latency: lower is better)" % peer_name.split("-")[1])
+        for name, r in rs.items():
+            print("%-22s %12s %12s %13s %14s" % (name, *(r[k] for k in keys[:4])))
 dl4j_ratios = {}
 if "dl4j-float64" in runs:
     peer = runs["dl4j-float64"]
-    dl4j_ratios = {name: {k: round(r[k] / peer[k], 2) for k in keys[:4]} for name, r in runs.items() if name.startswith("nnj")}
+    dl4j_ratios = {name: {k: ratio(r.get(k), peer[k]) for k in keys[:4]} for name, r in runs.items() if name.startswith("nnj")}
     print("\nratio nnj / DL4J float64 (latency: lower is better)")
     for name, r in dl4j_ratios.items():
         print("%-22s %12s %12s %13s %14s" % (name, *(r[k] for k in keys[:4])))
 cnn = {}
 for f in sorted(os.listdir(os.path.join(out, "cnn"))):
+    if not f.endswith(".json"):
+        continue
     cnn.setdefault(f.split(".")[0], []).append(json.load(open(os.path.join(out, "cnn", f))))
 cnn_runs, cnn_ratios = {}, {}
 if cnn:
@@ -136,8 +209,9 @@ if cnn:
         r = dict(rs[0])
         r["trainSamplesPerSecondBatch64"] = statistics.median(x["trainSamplesPerSecondBatch64"] for x in rs)
         r["rounds"] = [x["trainSamplesPerSecondBatch64"] for x in rs]
+        r["openblasCore"] = core(os.path.join(out, "cnn"), name)
         cnn_runs[name] = r
-        print("%-22s %12s  %s" % (name, r["trainSamplesPerSecondBatch64"], r.get("kernels") or r.get("blas")))
+        print("%-22s %12s %11s  %s" % (name, r["trainSamplesPerSecondBatch64"], r["openblasCore"], r.get("kernels") or r.get("blas")))
     for peer in ("pytorch-float64", "pytorch-float32"):
         if peer in cnn_runs:
             print("ratio nnj / PyTorch %s:" % peer.split("-")[1], ", ".join("%s %.2f" % (n, r["trainSamplesPerSecondBatch64"]
@@ -146,7 +220,7 @@ if cnn:
                                 for n, r in cnn_runs.items() if n.startswith("nnj")}
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
 print(json.dumps({"machine": {"cpu": cpu, "cores": os.cpu_count()}, "runs": runs,
-                  "ratiosToPytorchFloat64": ratios, "ratiosToDl4jFloat64": dl4j_ratios,
+                  "ratiosToPytorch": ratios, "ratiosToDl4jFloat64": dl4j_ratios,
                   "cnn": {"runs": cnn_runs, "ratios": cnn_ratios},
                   "nnjJarMegabytes": None if jar_mb == "null" else int(jar_mb)}))
 PY
