@@ -87,8 +87,10 @@ public final class BlasBackend implements Backend {
             return new BlasKernels(blas, threads, describe(blas), null);
         }
         String libraries = mappedBlasLibraries(); // the library the process actually mapped
-        return new BlasKernels(Holder.NATIVE, threads, "netlib " + Holder.NATIVE.getClass().getSimpleName() + " on "
-                + libraries, BlasThreads.advice(libraries, System.getenv(), threads));
+        String advice = BlasThreads.advice(libraries, System.getenv(), threads);
+        return new BlasKernels(Holder.NATIVE, BlasThreads.nnjThreads(advice, threads), "netlib "
+                + Holder.NATIVE.getClass().getSimpleName() + " on " + libraries
+                + (advice == null ? "" : " (OpenBLAS's own threads)"), advice);
     }
 
     /** @return the Java BLAS class and whether it uses the Vector API */

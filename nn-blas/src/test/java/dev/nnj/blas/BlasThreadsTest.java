@@ -19,13 +19,20 @@ class BlasThreadsTest {
     @Test
     void namesTheVariableOfEachOpenBlasBuild() {
         String omp = BlasThreads.advice(OPENMP, Map.of(), 2);
-        assertEquals("OpenBLAS (OpenMP build) starts its own threads in every call beside nnj's 2, which slows "
-                + "training down (about 2x at batch 128 on 2 cores). Set OMP_NUM_THREADS=1 in the environment before "
-                + "Java starts (a JVM cannot change its own; the nnj command line does so by starting its JVM again, "
-                + "unless NNJ_RELAUNCH=0), or use --threads 1 (-Dnnj.threads=1) to leave the parallelism to OpenBLAS.",
+        assertEquals("OpenBLAS (OpenMP build) runs threads of its own (OMP_NUM_THREADS is not 1), which would "
+                + "compete with nnj's 2 (about half the speed at batch 128 on 2 cores): nnj leaves the parallelism of "
+                + "the products to OpenBLAS. For nnj's own split, faster on these shapes, set OMP_NUM_THREADS=1 in "
+                + "the environment before Java starts (a JVM cannot change its own; the nnj command line does so by "
+                + "starting its JVM again, unless NNJ_RELAUNCH=0).",
                 omp);
         String pthreads = BlasThreads.advice(PTHREAD, Map.of("OMP_NUM_THREADS", "1"), 4);
-        assertTrue(pthreads.contains("(pthreads build)") && pthreads.contains("Set OPENBLAS_NUM_THREADS=1"), pthreads);
+        assertTrue(pthreads.contains("(pthreads build)") && pthreads.contains("set OPENBLAS_NUM_THREADS=1"), pthreads);
+    }
+
+    @Test
+    void nnjSplitsNothingItselfWhereOpenBlasHasThreadsOfItsOwn() {
+        assertEquals(1, BlasThreads.nnjThreads(BlasThreads.advice(OPENMP, Map.of(), 2), 2));
+        assertEquals(2, BlasThreads.nnjThreads(BlasThreads.advice(OPENMP, Map.of("OMP_NUM_THREADS", "1"), 2), 2));
     }
 
     @Test

@@ -34,7 +34,7 @@ class TrainingAllocationTest {
             """;
 
     @ParameterizedTest(name = "{0}, {1} threads, batch {2}")
-    @CsvSource({"blas, 2, 32", "blas, 2, 128", "ejml, 1, 32"})
+    @CsvSource({"blas, 2, 32", "blas, 2, 128", "ejml, 1, 32", "java, 2, 32", "java, 2, 128", "vector, 2, 32", "vector, 2, 128"})
     void aTrainingStepAllocatesNothingOnAnyThread(String backend, int threads, int batch) {
         NnRuntime runtime = NnRuntime.discover(getClass().getClassLoader(), backend, threads);
         AssembledModel m = runtime.assemble(ModelFileReader.read(MODEL.formatted(batch), "fashion-mlp"));
