@@ -5,6 +5,7 @@ import dev.nnj.api.GradientListener;
 import dev.nnj.api.KernelShapes;
 import dev.nnj.api.Parameter;
 import dev.nnj.api.Tensor;
+import dev.nnj.core.math.BlockedKernels;
 import dev.nnj.core.math.Kernels;
 import dev.nnj.core.math.Partitioner;
 
@@ -24,12 +25,12 @@ import dev.nnj.core.math.Partitioner;
  * {@link BlasThreads} warns otherwise).
  */
 final class BlasKernels implements Kernels {
-    /** Rows or columns of the output per {@code dgemm} call. */
-    static final int BLOCK = 32;
+    /** Rows or columns of the output per {@code dgemm} call: the split rules of nnj's Java kernels. */
+    static final int BLOCK = BlockedKernels.BLOCK;
     /** From this many output rows on, blocks are rows; below it, columns. */
-    static final int ROW_SPLIT_MIN = 64;
+    static final int ROW_SPLIT_MIN = BlockedKernels.ROW_SPLIT_MIN;
     /** Products with fewer multiply-adds run as one call. */
-    static final long MIN_SPLIT_WORK = 1 << 20;
+    static final long MIN_SPLIT_WORK = BlockedKernels.MIN_SPLIT_WORK;
 
     private final Dgemm dgemm;
     private final Partitioner partitioner;

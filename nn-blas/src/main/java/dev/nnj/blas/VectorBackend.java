@@ -2,6 +2,7 @@ package dev.nnj.blas;
 
 import dev.nnj.core.math.Backend;
 import dev.nnj.core.math.BlockedKernels;
+import dev.nnj.core.math.Gemm;
 import dev.nnj.core.math.JavaBackend;
 import dev.nnj.core.math.Kernels;
 import java.util.Optional;
@@ -48,6 +49,24 @@ public final class VectorBackend implements Backend {
         unavailableReason().ifPresent(why -> {
             throw new IllegalStateException("Backend 'vector' cannot run here: " + why);
         });
-        return new BlockedKernels(VectorGemm.INSTANCE, threads, "nnj's Vector API kernels, " + VectorGemm.shape());
+        Gemm engine = Engine.INSTANCE;
+        return new BlockedKernels(engine, threads, "nnj's Vector API kernels, " + engine);
+    }
+
+    /**
+     * VectorGemm, loaded by name on first use: no class of nn-blas refers to it directly, so that
+     * javadoc (which would warn about the incubator module) never reads it, and a JVM without the
+     * module never loads it.
+     */
+    private static final class Engine {
+        static final Gemm INSTANCE = load();
+
+        private static Gemm load() {
+            try {
+                return (Gemm) Class.forName("dev.nnj.blas.VectorGemm").getDeclaredField("INSTANCE").get(null);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("nn-blas's VectorGemm cannot be loaded: " + e, e);
+            }
+        }
     }
 }

@@ -17,7 +17,8 @@ import jdk.incubator.vector.VectorSpecies;
  * read in place. Each element of c is beta·c, then, per block of k, the sum of that
  * block's products (fused multiply-adds in k's order, from zero) added to it: the order depends on
  * k only, so any split of the output gives the same bits. This class may only be loaded where the
- * JVM has the {@code jdk.incubator.vector} module ({@link VectorBackend} checks first).
+ * JVM has the {@code jdk.incubator.vector} module ({@code VectorBackend} checks first, and loads it
+ * by name; javadoc does not read this file).
  */
 final class VectorGemm implements Gemm {
     static final VectorGemm INSTANCE = new VectorGemm();
@@ -46,8 +47,9 @@ final class VectorGemm implements Gemm {
     private VectorGemm() {
     }
 
-    /** @return the vector shape, for descriptions, e.g. {@code 256-bit (4 doubles)} */
-    static String shape() {
+    /** @return the vector shape, for descriptions, e.g. {@code 256-bit vectors (4 doubles)} */
+    @Override
+    public String toString() {
         return SPECIES.vectorBitSize() + "-bit vectors (" + LANES + " doubles)";
     }
 

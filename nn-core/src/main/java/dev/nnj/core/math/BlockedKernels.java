@@ -17,12 +17,12 @@ import dev.nnj.api.Tensor;
  * to the gradient's listener on the thread that computed it, as soon as it is final.
  */
 public final class BlockedKernels implements Kernels {
-    /** Rows or columns of the output per block. */
-    static final int BLOCK = 32;
+    /** Rows or columns of the output per block (nn-blas's native kernels split by the same rules). */
+    public static final int BLOCK = 32;
     /** From this many output rows on, blocks are rows; below it, columns. */
-    static final int ROW_SPLIT_MIN = 64;
+    public static final int ROW_SPLIT_MIN = 64;
     /** Products with fewer multiply-adds run as one call, on the caller. */
-    static final long MIN_SPLIT_WORK = 1 << 20;
+    public static final long MIN_SPLIT_WORK = 1 << 20;
 
     private final Gemm engine;
     private final Partitioner partitioner;
