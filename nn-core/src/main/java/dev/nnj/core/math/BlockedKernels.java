@@ -11,8 +11,8 @@ import dev.nnj.api.Tensor;
  * among nnj's threads by the rules of nn-blas: none for a product under {@value #MIN_SPLIT_WORK}
  * multiply-adds (it runs on the caller, with no lock, so that threads serving predictions at once
  * do not wait for each other), blocks of rows when the output has at least {@value #ROW_SPLIT_MIN}
- * rows (at most 8 blocks, multiples of {@value #BLOCK} rows), else blocks of {@value #BLOCK}
- * columns. A {@link Gemm} computes every element in an order that depends on k only, so results
+ * rows (at most 8 blocks, multiples of {@value #BLOCK} rows), else one block of columns per
+ * thread. A {@link Gemm} computes every element in an order that depends on k only, so results
  * are bit-identical for any thread count. The blocks of c += aᵀ·b are rows, and each is reported
  * to the gradient's listener on the thread that computed it, as soon as it is final.
  */
@@ -109,12 +109,23 @@ public final class BlockedKernels implements Kernels {
                     int block = Math.max(BLOCK, (m + 8 * BLOCK - 1) / (8 * BLOCK) * BLOCK);
                     partitioner.runInBlocks(m, block, product);
                 } else {
-                    partitioner.runInBlocks(n, BLOCK, product);
+                    partitioner.runInBlocks(n, columnBlock(n, partitioner.threads()), product);
                 }
             } finally {
                 product.clear();
             }
         }
+    }
+
+    /**
+     * Columns per block when a product is split by columns: one block per thread, a multiple of 8
+     * columns and at least {@value #BLOCK}. Wider than nn-blas's blocks of 32 because a Java engine's
+     * inner loops run along a row of the block (32 columns are 8 AVX2 steps, too short a loop);
+     * allowed to depend on the thread count because a {@link Gemm}'s bits do not depend on the split.
+     */
+    static int columnBlock(int n, int threads) {
+        int perThread = (n + threads - 1) / threads;
+        return Math.max(BLOCK, (perThread + 7) / 8 * 8);
     }
 
     /** The operands of one split product, reused so that a call allocates nothing. */
