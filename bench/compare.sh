@@ -73,12 +73,12 @@ nnj() { # round, name, then extra JVM options
     "${name%%-*}" 2 "$warmup" 2> "$out/nnj-$name.$round.err" > "$out/nnj-$name.$round.json"
 }
 readme() { # round: the README's command, as a user types it (2 epochs; the second is measured)
-  local round="$1" b32 b128
+  local round="$1" b32 b128 backend
   echo "round $round: nnj readme (plain java -jar) ..." >&2
   for batch in 32 128; do
     env -u OPENBLAS_NUM_THREADS -u OMP_NUM_THREADS -u OPENBLAS_CORETYPE -u JAVA_TOOL_OPTIONS java -jar "$cli" train \
       --model models/fashion-mlp.json --data "fashion-mnist:$data" --epochs 2 --batch-size "$batch" \
-      > "$out/readme-$batch.txt" 2> "$out/nnj-readme.$round.err"
+      > "$out/readme-$batch.txt" 2>> "$out/nnj-readme.$round.err"
   done
   b32="$(grep -o 'epoch 2/2 .* \([0-9,]*\) samples/s' "$out/readme-32.txt" | grep -o '[0-9,]* samples/s' | tr -d ', samples/')"
   b128="$(grep -o 'epoch 2/2 .* \([0-9,]*\) samples/s' "$out/readme-128.txt" | grep -o '[0-9,]* samples/s' | tr -d ', samples/')"

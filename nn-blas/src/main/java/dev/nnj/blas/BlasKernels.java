@@ -62,7 +62,8 @@ final class BlasKernels implements Kernels {
     private void run(Operands rowTask, Operands columnTask, Tensor a, Tensor b, Tensor c, long work) {
         int rows = c.rows();
         if (work < MIN_SPLIT_WORK || rows == 0) {
-            rowTask.whole(a, b, c); // on the caller, no lock: callers serving predictions run at once
+            // On the caller with the operands as arguments, no lock: callers serving predictions run at once.
+            rowTask.compute(a.data(), b.data(), c.data(), a.rows(), a.cols(), b.rows(), b.cols(), 0, rows);
         } else if (byRows(rows)) {
             BlasThreads.warnOnce(threadAdvice);
             int block = Math.max(BLOCK, (rows + 8 * BLOCK - 1) / (8 * BLOCK) * BLOCK);
@@ -103,9 +104,8 @@ final class BlasKernels implements Kernels {
             BlasThreads.warnOnce(threadAdvice);
         }
         if (work < MIN_SPLIT_WORK && !dgemm.rowBlocksOnly()) {
-            // The same call as one block of every row, on the caller, without the shared operands' lock.
-            dgemm.dgemm("N", "T", b.cols(), c.rows(), a.rows(), b.data(), 0, b.cols(), a.data(), 0, a.cols(), 1.0,
-                    c.data(), 0, c.cols());
+            // One block of every row, on the caller, without the shared operands' lock.
+            addTransA(a.data(), b.data(), c.data(), a.rows(), a.cols(), b.cols(), 0, c.rows());
             ready.gradientReady(target, 0, c.size());
             return;
         }
@@ -135,14 +135,6 @@ final class BlasKernels implements Kernels {
 
     /** Operands of one product, reused so that a call allocates nothing. */
     private abstract static class Operands implements Partitioner.RangeTask {
-        /**
-         * The whole product as one call on the caller's thread, with the operands as arguments (the
-         * same call as one block of every row); only row tasks implement it.
-         */
-        void whole(Tensor ta, Tensor tb, Tensor tc) {
-            throw new UnsupportedOperationException();
-        }
-
         double[] a;
         double[] b;
         double[] c;
@@ -160,19 +152,26 @@ final class BlasKernels implements Kernels {
             bRows = tb.rows();
             bCols = tb.cols();
         }
+
+        @Override
+        public void run(int from, int to) {
+            compute(a, b, c, aRows, aCols, bRows, bCols, from, to);
+        }
+
+        /** The product's part [from, to) (rows or columns, as the task splits), operands as arguments. */
+        abstract void compute(double[] a, double[] b, double[] c, int aRows, int aCols, int bRows, int bCols, int from,
+                int to);
+    }
+
+    /** C[k, n] += A[m, k]ᵀ·B[m, n], rows [r0, r1) of C, reading A in place (only where unchecked calls are possible). */
+    private void addTransA(double[] a, double[] b, double[] c, int m, int k, int n, int r0, int r1) {
+        dgemm.dgemm("N", "T", n, r1 - r0, m, b, 0, n, a, r0, k, 1.0, c, r0 * n, n);
     }
 
     /** C[m, n] = A[m, k]·B[k, n]; rows [r0, r1) of C: Cᵀ(n × m') = Bᵀ(n × k)·Aᵀ(k × m'). */
     private final class MultRows extends Operands {
         @Override
-        void whole(Tensor ta, Tensor tb, Tensor tc) {
-            int k = ta.cols();
-            int n = tb.cols();
-            dgemm.dgemm("N", "N", n, ta.rows(), k, tb.data(), 0, n, ta.data(), 0, k, 0.0, tc.data(), 0, n);
-        }
-
-        @Override
-        public void run(int r0, int r1) {
+        void compute(double[] a, double[] b, double[] c, int aRows, int aCols, int bRows, int bCols, int r0, int r1) {
             int k = aCols;
             int n = bCols;
             dgemm.dgemm("N", "N", n, r1 - r0, k, b, 0, n, a, r0 * k, k, 0.0, c, r0 * n, n);
@@ -182,7 +181,7 @@ final class BlasKernels implements Kernels {
     /** C[m, n] = A[m, k]·B[k, n]; columns [j0, j1) of C: rows [j0, j1) of Cᵀ = rows [j0, j1) of Bᵀ · Aᵀ. */
     private final class MultColumns extends Operands {
         @Override
-        public void run(int j0, int j1) {
+        void compute(double[] a, double[] b, double[] c, int aRows, int aCols, int bRows, int bCols, int j0, int j1) {
             int m = aRows;
             int k = aCols;
             int n = bCols;
@@ -223,14 +222,13 @@ final class BlasKernels implements Kernels {
         }
 
         @Override
-        public void run(int r0, int r1) {
+        void compute(double[] a, double[] b, double[] c, int aRows, int aCols, int bRows, int bCols, int r0, int r1) {
             int m = aRows;
-            int k = aCols;
             int n = bCols;
             if (dgemm.rowBlocksOnly()) {
                 dgemm.dgemm("N", "N", n, r1 - r0, m, b, 0, n, transposed, r0 * m, m, 1.0, c, r0 * n, n);
             } else {
-                dgemm.dgemm("N", "T", n, r1 - r0, m, b, 0, n, a, r0, k, 1.0, c, r0 * n, n);
+                addTransA(a, b, c, m, aCols, n, r0, r1);
             }
             ready.gradientReady(target, r0 * n, r1 * n);
         }
@@ -239,14 +237,7 @@ final class BlasKernels implements Kernels {
     /** C[m, k] = A[m, n]·B[k, n]ᵀ; rows [r0, r1) of C: Cᵀ(k × m') = B(k × n)·Aᵀ(n × m'). */
     private final class MultTransBRows extends Operands {
         @Override
-        void whole(Tensor ta, Tensor tb, Tensor tc) {
-            int n = ta.cols();
-            int k = tb.rows();
-            dgemm.dgemm("T", "N", k, ta.rows(), n, tb.data(), 0, n, ta.data(), 0, n, 0.0, tc.data(), 0, k);
-        }
-
-        @Override
-        public void run(int r0, int r1) {
+        void compute(double[] a, double[] b, double[] c, int aRows, int aCols, int bRows, int bCols, int r0, int r1) {
             int n = aCols;
             int k = bRows;
             dgemm.dgemm("T", "N", k, r1 - r0, n, b, 0, n, a, r0 * n, n, 0.0, c, r0 * k, k);
@@ -256,7 +247,7 @@ final class BlasKernels implements Kernels {
     /** C[m, k] = A[m, n]·B[k, n]ᵀ; columns [j0, j1) of C: rows [j0, j1) of B · Aᵀ. */
     private final class MultTransBColumns extends Operands {
         @Override
-        public void run(int j0, int j1) {
+        void compute(double[] a, double[] b, double[] c, int aRows, int aCols, int bRows, int bCols, int j0, int j1) {
             int m = aRows;
             int n = aCols;
             int k = bRows;
