@@ -163,7 +163,7 @@ final class BlasKernels implements Kernels {
                 int to);
     }
 
-    /** C[k, n] += A[m, k]ᵀ·B[m, n], rows [r0, r1) of C, reading A in place (only where unchecked calls are possible). */
+    /** C[k, n] += A[m, k]ᵀ·B[m, n], rows [r0, r1) of C, A read in place (needs unchecked calls). */
     private void addTransA(double[] a, double[] b, double[] c, int m, int k, int n, int r0, int r1) {
         dgemm.dgemm("N", "T", n, r1 - r0, m, b, 0, n, a, r0, k, 1.0, c, r0 * n, n);
     }
