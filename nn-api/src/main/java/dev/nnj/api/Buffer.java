@@ -36,12 +36,12 @@ public final class Buffer {
      * @param name local name inside its layer, e.g. {@code running_mean}
      * @param value the values, row-major in {@code shape}; shared
      * @param shape the shape it is saved in, e.g. {@code [C]}; {@link Shape#scalar()} for one value
-     * @return an {@link DType#F64} buffer
+     * @return a buffer of the value's element type, {@link DType#F64} or {@link DType#F32}
      * @throws NullPointerException if an argument is null
      * @throws ShapeMismatchException if {@code shape} does not hold exactly {@code value.size()} values
      */
     public static Buffer of(String name, Tensor value, Shape shape) {
-        return new Buffer(name, value, shape, DType.F64);
+        return new Buffer(name, value, shape, value.dtype());
     }
 
     /**
@@ -99,7 +99,7 @@ public final class Buffer {
     /**
      * The element type model files store this buffer as.
      *
-     * @return {@link DType#F64} or {@link DType#I64}
+     * @return {@link DType#F64}, {@link DType#F32} or {@link DType#I64}
      */
     public DType dtype() {
         return dtype;

@@ -9,8 +9,11 @@ package dev.nnj.api;
  * tolerance of the contract kit's {@code KernelsContract}. Tensors are used as row-major matrices of
  * {@code rows() x cols()}.
  *
- * <p>Every method works in {@link DType#F64} today; a float32 variant of each product will be added
- * beside it, so backends grow by addition.
+ * <p>The tensor methods take tensors of one element type: {@link DType#F64}, and {@link DType#F32}
+ * where {@link #supports(DType)} says so. Arrays of floats have their own
+ * {@link #gemm(boolean, boolean, int, int, int, float, float[], int, int, float[], int, int, float,
+ * float[], int, int) gemm}, whose default is a plain loop; a backend of nnj 0.1 keeps compiling and
+ * computes float64 models as before, and nnj refuses to build a float32 model on it.
  */
 @Spi
 public interface Kernels {
@@ -64,6 +67,10 @@ public interface Kernels {
      * @param v [1, n]; not modified
      */
     default void addRowVector(Tensor c, Tensor v) {
+        if (c.dtype() == DType.F32) {
+            PlainKernels.addRowVector(c.floatData(), v.floatData(), c.rows(), c.cols());
+            return;
+        }
         double[] cd = c.data();
         double[] vd = v.data();
         int n = c.cols();
@@ -82,6 +89,10 @@ public interface Kernels {
      * @param s [1, n]; accumulated into
      */
     default void addColumnSums(Tensor a, Tensor s) {
+        if (a.dtype() == DType.F32) {
+            PlainKernels.addColumnSums(a.floatData(), s.floatData(), a.rows(), a.cols());
+            return;
+        }
         double[] ad = a.data();
         double[] sd = s.data();
         int n = a.cols();
@@ -140,6 +151,48 @@ public interface Kernels {
             int lda, double[] b, int bOffset, int ldb, double beta, double[] c, int cOffset, int ldc) {
         PlainKernels.INSTANCE.gemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset,
                 ldc);
+    }
+
+    /**
+     * c = alpha·op(a)·op(b) + beta·c on float arrays: the float32 form of
+     * {@link #gemm(boolean, boolean, int, int, int, double, double[], int, int, double[], int, int,
+     * double, double[], int, int)}, with the same arguments. The default is a plain loop that
+     * accumulates each element in float; a backend overrides it with its own product (BLAS's
+     * {@code sgemm}).
+     *
+     * @param transA whether op(a) is aᵀ (a then [k, m] in memory)
+     * @param transB whether op(b) is bᵀ (b then [n, k] in memory)
+     * @param m rows of op(a) and c
+     * @param n columns of op(b) and c
+     * @param k columns of op(a) and rows of op(b)
+     * @param alpha the product's factor
+     * @param a its values; not modified
+     * @param aOffset where a's first row starts
+     * @param lda the stride between a's rows in memory, at least its columns
+     * @param b its values; not modified
+     * @param bOffset where b's first row starts
+     * @param ldb the stride between b's rows in memory, at least its columns
+     * @param beta the factor of c's old values; 0 to overwrite
+     * @param c its values; [m, n] starting at {@code cOffset} overwritten or accumulated into
+     * @param cOffset where c's first row starts
+     * @param ldc the stride between c's rows, at least n
+     * @throws ShapeMismatchException if an operand does not fit its array
+     */
+    default void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOffset,
+            int lda, float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc) {
+        PlainKernels.INSTANCE.gemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset,
+                ldc);
+    }
+
+    /**
+     * Whether the tensor methods take tensors of an element type. nnj builds a float32 model only on
+     * kernels that say yes.
+     *
+     * @param type an element type
+     * @return {@code true} for {@link DType#F64}, by default the only one
+     */
+    default boolean supports(DType type) {
+        return type == DType.F64;
     }
 
     /**

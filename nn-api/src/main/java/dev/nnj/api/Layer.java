@@ -163,10 +163,13 @@ public interface Layer {
     }
 
     /**
-     * Whether this layer computes in an element type.
+     * Whether this layer computes in an element type: whether its passes take tensors of it (read
+     * with {@link Tensor#floatData()} for {@link DType#F32}) and its parameters are allocated in it.
+     * In a float32 model, nnj runs a layer that says no in float64 behind a boundary that converts
+     * its input, output and gradients (see {@code docs/float32.md}).
      *
      * @param type an element type
-     * @return {@code true} for {@link DType#F64} by default, the only type nnj 0.2 computes in
+     * @return {@code true} for {@link DType#F64} by default
      */
     default boolean supports(DType type) {
         return type == DType.F64;

@@ -38,7 +38,8 @@ public final class Parameter {
      *     value (frozen) and gets no optimizer state
      * @throws NullPointerException if {@code name}, {@code role}, {@code value} or {@code gradient}
      *     is null
-     * @throws ShapeMismatchException if {@code gradient} does not have the shape of {@code value}
+     * @throws ShapeMismatchException if {@code gradient} does not have the shape or element type of
+     *     {@code value}
      */
     public Parameter(String name, ParameterRole role, Tensor value, Tensor gradient, boolean trainable) {
         this(name, role, value, gradient, trainable, roleShape(role, value), role == ParameterRole.WEIGHT);
@@ -53,6 +54,10 @@ public final class Parameter {
         this.trainable = trainable;
         this.shape = requireNonNull(shape, "shape is null");
         this.transposed = transposed;
+        if (value.dtype() != gradient.dtype()) {
+            throw new ShapeMismatchException("Parameter '" + name + "': gradient holds " + gradient.dtype()
+                    + " values, value " + value.dtype() + "; they must be of one element type.");
+        }
         if (value.rows() != gradient.rows() || value.cols() != gradient.cols()) {
             throw new ShapeMismatchException("Parameter '" + name + "': gradient " + gradient.shapeString()
                     + " does not match value " + value.shapeString() + ".");
@@ -88,7 +93,7 @@ public final class Parameter {
      * @return a trainable parameter with a zero gradient of the value's shape
      */
     public static Parameter of(String name, ParameterRole role, Tensor value) {
-        return new Parameter(name, role, value, Tensor.zeros(value.rows(), value.cols()), true);
+        return new Parameter(name, role, value, Tensor.zeros(value.rows(), value.cols(), value.dtype()), true);
     }
 
     /**
@@ -104,7 +109,8 @@ public final class Parameter {
      * @throws ShapeMismatchException if {@code shape} does not hold exactly {@code value.size()} values
      */
     public static Parameter of(String name, ParameterRole role, Tensor value, Shape shape) {
-        return new Parameter(name, role, value, Tensor.zeros(value.rows(), value.cols()), true, shape, false);
+        return new Parameter(name, role, value, Tensor.zeros(value.rows(), value.cols(), value.dtype()), true, shape,
+                false);
     }
 
     /**
@@ -117,7 +123,7 @@ public final class Parameter {
      * @return a trainable parameter declared [out, in], with a zero gradient of the value's shape
      */
     public static Parameter transposed(String name, ParameterRole role, Tensor value) {
-        return new Parameter(name, role, value, Tensor.zeros(value.rows(), value.cols()), true,
+        return new Parameter(name, role, value, Tensor.zeros(value.rows(), value.cols(), value.dtype()), true,
                 Shape.of(value.cols(), value.rows()), true);
     }
 

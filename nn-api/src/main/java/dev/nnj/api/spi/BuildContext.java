@@ -1,6 +1,7 @@
 package dev.nnj.api.spi;
 
 import dev.nnj.api.Activation;
+import dev.nnj.api.DType;
 import dev.nnj.api.Initializer;
 import dev.nnj.api.Kernels;
 import dev.nnj.api.Shape;
@@ -65,6 +66,17 @@ public interface BuildContext {
      */
     default Kernels kernels() {
         return Kernels.plain();
+    }
+
+    /**
+     * The element type the model computes in ({@code "dtype"} in a model file). A layer whose
+     * {@link dev.nnj.api.Layer#supports(DType)} says yes for it allocates its parameters, buffers and
+     * state in it; any other layer keeps float64, and nnj converts at its boundary.
+     *
+     * @return {@link DType#F64} by default, or {@link DType#F32}
+     */
+    default DType dtype() {
+        return DType.F64;
     }
 
     /**
