@@ -2,6 +2,7 @@ package dev.nnj.core.layer;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.nnj.api.DType;
 import dev.nnj.api.GradientListener;
 import dev.nnj.api.Layer;
 import dev.nnj.api.Mode;
@@ -54,6 +55,20 @@ public final class DenseLayer implements Layer {
      * @throws NullPointerException if {@code kernels} is null
      */
     public DenseLayer(int inputs, int units, Kernels kernels) {
+        this(inputs, units, kernels, DType.F64);
+    }
+
+    /**
+     * A dense layer of zeros whose parameters and passes are of an element type.
+     *
+     * @param inputs features per input example, at least 1
+     * @param units features per output example, at least 1
+     * @param kernels the products it computes with; for {@link DType#F32} they must support it
+     * @param dtype {@link DType#F64} or {@link DType#F32}
+     * @throws IllegalArgumentException if {@code inputs} or {@code units} is below 1, or
+     *     {@code kernels} cannot compute in {@code dtype}
+     */
+    public DenseLayer(int inputs, int units, Kernels kernels, DType dtype) {
         if (inputs < 1 || units < 1) {
             throw new IllegalArgumentException(
                     "A dense layer needs inputs >= 1 and units >= 1; got inputs " + inputs + ", units " + units + ".");
@@ -61,8 +76,12 @@ public final class DenseLayer implements Layer {
         this.inputs = inputs;
         this.units = units;
         this.kernels = requireNonNull(kernels, "kernels is null");
-        this.weight = Parameter.transposed("weight", ParameterRole.WEIGHT, Tensor.zeros(inputs, units));
-        this.bias = Parameter.of("bias", ParameterRole.BIAS, Tensor.zeros(1, units), Shape.of(units));
+        if (!kernels.supports(dtype)) {
+            throw new IllegalArgumentException("The kernels " + kernels.description() + " do not compute in " + dtype
+                    + "; choose another backend or dtype.");
+        }
+        this.weight = Parameter.transposed("weight", ParameterRole.WEIGHT, Tensor.zeros(inputs, units, dtype));
+        this.bias = Parameter.of("bias", ParameterRole.BIAS, Tensor.zeros(1, units, dtype), Shape.of(units));
     }
 
     /**
@@ -137,6 +156,12 @@ public final class DenseLayer implements Layer {
         kernels.multAddTransA(in, gradOut, weight, ready);
         kernels.addColumnSums(gradOut, bias.gradient());
         ready.gradientReady(bias, 0, bias.value().size());
+    }
+
+    /** The element type it was built in ({@link #DenseLayer(int, int, Kernels, DType)}). */
+    @Override
+    public boolean supports(DType type) {
+        return type == weight.value().dtype();
     }
 
     @Override

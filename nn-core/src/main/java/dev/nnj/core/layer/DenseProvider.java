@@ -38,9 +38,9 @@ public final class DenseProvider implements LayerProvider {
         Initializer biasInit = LayerInit.bias(config, context);
 
         DenseLayer layer = new DenseLayer(inputs, units,
-                context.service(Kernels.class).orElseGet(Kernels::defaultKernels));
-        weightInit.initialize(layer.weight().value(), inputs, units, context.random("weight"));
-        biasInit.initialize(layer.bias().value(), inputs, units, context.random("bias"));
+                context.service(Kernels.class).orElseGet(Kernels::defaultKernels), context.dtype());
+        LayerInit.initialize(weightInit, layer.weight().value(), inputs, units, context.random("weight"));
+        LayerInit.initialize(biasInit, layer.bias().value(), inputs, units, context.random("bias"));
         return layer;
     }
 }

@@ -1,7 +1,9 @@
 package dev.nnj.core.layer;
 
 import dev.nnj.api.Activation;
+import dev.nnj.api.DType;
 import dev.nnj.api.Initializer;
+import dev.nnj.api.Tensor;
 import dev.nnj.api.spi.BuildContext;
 import dev.nnj.api.spi.Config;
 import dev.nnj.api.spi.MapConfig;
@@ -28,5 +30,21 @@ final class LayerInit {
     static Initializer bias(Config config, BuildContext context) {
         return context.initializer(
                 config.getComponent("biasInit").orElse(MapConfig.ofSpec(config.path() + ".biasInit", "zeros")));
+    }
+
+    /**
+     * Initialises a parameter of either element type. A float32 value is drawn in float64 and
+     * rounded, so that a float32 model starts from the float64 model's values (rounded) and any
+     * initialiser, a 0.1 one that writes {@link Tensor#data()} included, serves both types.
+     */
+    static void initialize(Initializer initializer, Tensor value, int fanIn, int fanOut,
+            java.util.random.RandomGenerator random) {
+        if (value.dtype() == DType.F64) {
+            initializer.initialize(value, fanIn, fanOut, random);
+            return;
+        }
+        Tensor drawn = Tensor.zeros(value.rows(), value.cols());
+        initializer.initialize(drawn, fanIn, fanOut, random);
+        value.copyFrom(drawn);
     }
 }
