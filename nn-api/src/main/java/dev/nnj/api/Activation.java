@@ -48,4 +48,16 @@ public interface Activation {
     default Optional<String> preferredInitializer() {
         return Optional.empty();
     }
+
+    /**
+     * Whether this activation takes tensors of an element type (read with
+     * {@link Tensor#floatData()} or {@link Tensor#get(int)} for {@link DType#F32}). In a float32
+     * model nnj runs an activation that says no in float64, converting at its boundary.
+     *
+     * @param type an element type
+     * @return {@code true} for {@link DType#F64} by default
+     */
+    default boolean supports(DType type) {
+        return type == DType.F64;
+    }
 }

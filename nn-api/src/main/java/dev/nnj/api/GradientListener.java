@@ -20,7 +20,7 @@ public interface GradientListener {
      * Hears that values {@code [from, to)} of a parameter's gradient are final for this step.
      *
      * @param parameter the layer's own parameter (the model's views of it share its tensors)
-     * @param from the first final value, an index into {@code parameter.gradient().data()}
+     * @param from the first final value, an index into the gradient's values, row-major
      * @param to one past the last
      */
     void gradientReady(Parameter parameter, int from, int to);

@@ -55,7 +55,7 @@ public interface Optimizer {
      *
      * @param parameter the parameter whose gradient part is final; its value is updated in
      *     {@code [from, to)}, its gradient is not modified
-     * @param from the first value to update, an index into {@code parameter.value().data()}
+     * @param from the first value to update, an index into the parameter's values, row-major
      * @param to one past the last value to update
      * @throws UnsupportedOperationException by default, for optimizers that do not update in parts
      */
@@ -87,5 +87,17 @@ public interface Optimizer {
      */
     default Map<String, Map<String, double[]>> state() {
         return Map.of();
+    }
+
+    /**
+     * Whether this optimizer updates parameters of an element type (read with
+     * {@link Tensor#floatData()} or {@link Tensor#get(int)} for {@link DType#F32}). nnj refuses to
+     * build a model with float32 parameters on an optimizer that says no, naming it.
+     *
+     * @param type an element type
+     * @return {@code true} for {@link DType#F64} by default
+     */
+    default boolean supports(DType type) {
+        return type == DType.F64;
     }
 }

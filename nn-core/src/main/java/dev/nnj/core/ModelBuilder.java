@@ -221,6 +221,20 @@ public final class ModelBuilder {
     }
 
     /**
+     * @param dtype the element type the model computes in: {@link dev.nnj.api.DType#F64} (the
+     *     default) or {@link dev.nnj.api.DType#F32}, the model file's {@code "dtype"}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code dtype} is {@link dev.nnj.api.DType#I64}
+     */
+    public ModelBuilder dtype(dev.nnj.api.DType dtype) {
+        return switch (dtype) {
+            case F64 -> set("dtype", "float64");
+            case F32 -> set("dtype", "float32");
+            default -> throw new IllegalArgumentException("A model computes in F64 or F32; got " + dtype + ".");
+        };
+    }
+
+    /**
      * @param dropLast whether an epoch skips a last batch shorter than the batch size (default false)
      * @return this builder
      */

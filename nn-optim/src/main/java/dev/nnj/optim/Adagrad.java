@@ -41,16 +41,16 @@ public final class Adagrad extends PerParameterOptimizer {
     }
 
     @Override
-    void update(double[] w, double[] g, int from, int to, double[][] state, long t) {
+    void update(double[] w, double[] g, int offset, int from, int to, double[][] state, long t) {
         double[] s = state[0];
         if (t == 1 && initialAccumulator != 0) {
             java.util.Arrays.fill(s, from, to, initialAccumulator);
         }
         double clr = learningRate() / (1 + (t - 1) * lrDecay);
         for (int j = from; j < to; j++) {
-            double gj = g[j] + weightDecay * w[j];
+            double gj = g[j - offset] + weightDecay * w[j - offset];
             s[j] += gj * gj;
-            w[j] -= clr * gj / (Math.sqrt(s[j]) + epsilon);
+            w[j - offset] -= clr * gj / (Math.sqrt(s[j]) + epsilon);
         }
     }
 

@@ -46,22 +46,22 @@ public final class Adam extends PerParameterOptimizer {
     }
 
     @Override
-    void update(double[] w, double[] g, int from, int to, double[][] state, long t) {
+    void update(double[] w, double[] g, int offset, int from, int to, double[][] state, long t) {
         double[] m = state[0];
         double[] v = state[1];
         double lr = learningRate();
         double stepSize = lr / (1 - Math.pow(beta1, t));
         double correction2 = Math.sqrt(1 - Math.pow(beta2, t));
         for (int j = from; j < to; j++) {
-            double gj = g[j];
+            double gj = g[j - offset];
             if (decoupled) {
-                w[j] *= 1 - lr * weightDecay;
+                w[j - offset] *= 1 - lr * weightDecay;
             } else {
-                gj += weightDecay * w[j];
+                gj += weightDecay * w[j - offset];
             }
             m[j] = beta1 * m[j] + (1 - beta1) * gj;
             v[j] = beta2 * v[j] + (1 - beta2) * gj * gj;
-            w[j] -= stepSize * m[j] / (Math.sqrt(v[j]) / correction2 + epsilon);
+            w[j - offset] -= stepSize * m[j] / (Math.sqrt(v[j]) / correction2 + epsilon);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.nnj.optim;
 
+import dev.nnj.api.DType;
 import dev.nnj.api.Optimizer;
 import dev.nnj.api.Parameter;
 import dev.nnj.api.Tensor;
@@ -17,6 +18,14 @@ import java.util.Map;
  * Subclasses implement {@link #update} for one parameter.
  */
 abstract class PerParameterOptimizer implements Optimizer {
+    /**
+     * Float32 parameters are updated in chunks widened to double, so that one update rule serves
+     * both types and the state stays float64 (the {@link Optimizer#state()} of every optimizer is
+     * {@code double[]}); per thread, because parts of a step run on the kernels' threads.
+     */
+    private static final int CHUNK = 512;
+    private static final ThreadLocal<double[][]> CHUNKS = ThreadLocal.withInitial(() -> new double[2][CHUNK]);
+
     private final String[] stateNames;
     private final List<Parameter> parameters = new ArrayList<>();
     private final List<double[][]> states = new ArrayList<>();
@@ -91,20 +100,49 @@ abstract class PerParameterOptimizer implements Optimizer {
         if (t == 0) {
             throw new IllegalStateException("update(...) before the first beginStep(); call beginStep() once per step.");
         }
-        update(p.value().data(), p.gradient().data(), from, to, state, t);
+        if (p.value().dtype() == DType.F64) {
+            update(p.value().data(), p.gradient().data(), 0, from, to, state, t);
+            return;
+        }
+        float[] w = p.value().floatData();
+        float[] g = p.gradient().floatData();
+        double[][] chunk = CHUNKS.get();
+        double[] wide = chunk[0];
+        double[] grad = chunk[1];
+        for (int start = from; start < to; start += CHUNK) {
+            int n = Math.min(CHUNK, to - start);
+            for (int j = 0; j < n; j++) {
+                wide[j] = w[start + j];
+                grad[j] = g[start + j];
+            }
+            update(wide, grad, start, start, start + n, state, t);
+            for (int j = 0; j < n; j++) {
+                w[start + j] = (float) wide[j];
+            }
+        }
     }
 
     /**
      * Updates values {@code [from, to)}; called for disjoint parts from several threads at once.
+     * Value {@code j} is {@code w[j - offset]} and its gradient {@code g[j - offset]}; the state is
+     * indexed by {@code j} itself.
      *
      * @param w the values; updated
      * @param g the gradient; not modified
+     * @param offset the index of {@code w[0]} and {@code g[0]} in the parameter: 0 for a float64
+     *     parameter, the chunk's start for a float32 one widened chunk by chunk
      * @param from the first value to update
      * @param to one past the last
      * @param state this parameter's buffers, in the order of the state names
      * @param t the step number, from 1
      */
-    abstract void update(double[] w, double[] g, int from, int to, double[][] state, long t);
+    abstract void update(double[] w, double[] g, int offset, int from, int to, double[][] state, long t);
+
+    /** Both element types: float32 values are updated in double and rounded; the state is double. */
+    @Override
+    public final boolean supports(DType type) {
+        return type == DType.F64 || type == DType.F32;
+    }
 
     @Override
     public final double learningRate() {

@@ -45,13 +45,13 @@ public final class RmsProp extends PerParameterOptimizer {
     }
 
     @Override
-    void update(double[] w, double[] g, int from, int to, double[][] state, long t) {
+    void update(double[] w, double[] g, int offset, int from, int to, double[][] state, long t) {
         double[] v = state[0];
         double[] a = state[1];
         double[] b = state[2];
         double lr = learningRate();
         for (int j = from; j < to; j++) {
-            double gj = g[j] + weightDecay * w[j];
+            double gj = g[j - offset] + weightDecay * w[j - offset];
             v[j] = alpha * v[j] + (1 - alpha) * gj * gj;
             double d;
             if (centered) {
@@ -62,9 +62,9 @@ public final class RmsProp extends PerParameterOptimizer {
             }
             if (momentum > 0) {
                 b[j] = momentum * b[j] + gj / d;
-                w[j] -= lr * b[j];
+                w[j - offset] -= lr * b[j];
             } else {
-                w[j] -= lr * gj / d;
+                w[j - offset] -= lr * gj / d;
             }
         }
     }

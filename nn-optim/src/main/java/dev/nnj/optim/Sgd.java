@@ -39,16 +39,16 @@ public final class Sgd extends PerParameterOptimizer {
     }
 
     @Override
-    void update(double[] w, double[] g, int from, int to, double[][] state, long t) {
+    void update(double[] w, double[] g, int offset, int from, int to, double[][] state, long t) {
         double[] v = state[0];
         double lr = learningRate();
         for (int j = from; j < to; j++) {
-            double d = g[j] + weightDecay * w[j];
+            double d = g[j - offset] + weightDecay * w[j - offset];
             if (momentum != 0) {
                 v[j] = momentum * v[j] + d;
                 d = nesterov ? d + momentum * v[j] : v[j];
             }
-            w[j] -= lr * d;
+            w[j - offset] -= lr * d;
         }
     }
 

@@ -61,12 +61,17 @@ public final class SparkTrainer {
      * @param spark the context that runs the jobs
      * @param modelJson the model file's text; the model is built (and kept) on the driver
      * @throws NullPointerException if an argument is null
-     * @throws dev.nnj.api.NnException if the model file is invalid
+     * @throws dev.nnj.api.NnException if the model file is invalid, or asks for float32
      */
     public SparkTrainer(JavaSparkContext spark, String modelJson) {
         this.spark = requireNonNull(spark, "spark is null");
         this.modelJson = requireNonNull(modelJson, "modelJson is null");
         this.spec = ModelFileReader.read(modelJson, "model");
+        if (spec.dtype() != dev.nnj.api.DType.F64) {
+            throw new dev.nnj.api.ModelConfigException("model: \"dtype\": \"float32\" is not yet trained by nn-spark, "
+                    + "which exchanges parameters as float64; train it with \"dtype\": \"float64\" (or leave dtype "
+                    + "out), or on one machine with nnj train.");
+        }
         this.model = NnRuntime.discover().assemble(spec);
         this.step = model.trainingStep();
     }

@@ -1,6 +1,7 @@
 package dev.nnj.core.activation;
 
 import dev.nnj.api.Activation;
+import dev.nnj.api.DType;
 import dev.nnj.api.Tensor;
 
 /**
@@ -34,6 +35,12 @@ public abstract class ElementwiseActivation implements Activation {
 
     @Override
     public void forward(Tensor z, Tensor a) {
+        if (z.dtype() == DType.F32) {
+            for (int i = 0, n = z.size(); i < n; i++) {
+                a.set(i, apply(z.get(i)));
+            }
+            return;
+        }
         double[] zd = z.data();
         double[] ad = a.data();
         for (int i = 0, n = z.size(); i < n; i++) {
@@ -43,6 +50,12 @@ public abstract class ElementwiseActivation implements Activation {
 
     @Override
     public void backward(Tensor z, Tensor a, Tensor gradA, Tensor gradZ) {
+        if (z.dtype() == DType.F32) {
+            for (int i = 0, n = z.size(); i < n; i++) {
+                gradZ.set(i, gradA.get(i) * derivative(z.get(i), a.get(i)));
+            }
+            return;
+        }
         double[] zd = z.data();
         double[] ad = a.data();
         double[] ga = gradA.data();
@@ -50,6 +63,17 @@ public abstract class ElementwiseActivation implements Activation {
         for (int i = 0, n = z.size(); i < n; i++) {
             gz[i] = ga[i] * derivative(zd[i], ad[i]);
         }
+    }
+
+    /**
+     * Both element types; float32 values are computed in double and rounded.
+     *
+     * @param type an element type
+     * @return {@code true} for {@link DType#F64} and {@link DType#F32}
+     */
+    @Override
+    public boolean supports(DType type) {
+        return type == DType.F64 || type == DType.F32;
     }
 
     @Override

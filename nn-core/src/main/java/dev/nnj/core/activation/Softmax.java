@@ -1,6 +1,7 @@
 package dev.nnj.core.activation;
 
 import dev.nnj.api.Activation;
+import dev.nnj.api.DType;
 import dev.nnj.api.Tensor;
 
 /**
@@ -20,6 +21,10 @@ public final class Softmax implements Activation {
 
     @Override
     public void forward(Tensor z, Tensor a) {
+        if (z.dtype() == DType.F32) {
+            forwardAnyType(z, a);
+            return;
+        }
         double[] zd = z.data();
         double[] ad = a.data();
         int n = z.cols();
@@ -44,6 +49,10 @@ public final class Softmax implements Activation {
 
     @Override
     public void backward(Tensor z, Tensor a, Tensor gradA, Tensor gradZ) {
+        if (z.dtype() == DType.F32) {
+            backwardAnyType(a, gradA, gradZ);
+            return;
+        }
         double[] ad = a.data();
         double[] ga = gradA.data();
         double[] gz = gradZ.data();
@@ -58,6 +67,45 @@ public final class Softmax implements Activation {
                 gz[off + j] = ad[off + j] * (ga[off + j] - dot);
             }
         }
+    }
+
+    /** The float32 path: each row's sums in double, the values rounded once. */
+    private static void forwardAnyType(Tensor z, Tensor a) {
+        int n = z.cols();
+        for (int r = 0, rows = z.rows(); r < rows; r++) {
+            int off = r * n;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < n; j++) {
+                max = Math.max(max, z.get(off + j));
+            }
+            double sum = 0;
+            for (int j = 0; j < n; j++) {
+                sum += Math.exp(z.get(off + j) - max);
+            }
+            for (int j = 0; j < n; j++) {
+                a.set(off + j, Math.exp(z.get(off + j) - max) / sum);
+            }
+        }
+    }
+
+    private static void backwardAnyType(Tensor a, Tensor gradA, Tensor gradZ) {
+        int n = a.cols();
+        for (int r = 0, rows = a.rows(); r < rows; r++) {
+            int off = r * n;
+            double dot = 0;
+            for (int j = 0; j < n; j++) {
+                dot += a.get(off + j) * gradA.get(off + j);
+            }
+            for (int j = 0; j < n; j++) {
+                gradZ.set(off + j, a.get(off + j) * (gradA.get(off + j) - dot));
+            }
+        }
+    }
+
+    /** Both element types; float32 rows are reduced in double. */
+    @Override
+    public boolean supports(DType type) {
+        return type == DType.F64 || type == DType.F32;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.nnj.core.build;
 import static java.util.Objects.requireNonNull;
 
 import dev.nnj.api.Activation;
+import dev.nnj.api.DType;
 import dev.nnj.api.ExtensionException;
 import dev.nnj.api.Initializer;
 import dev.nnj.api.Layer;
@@ -91,7 +92,11 @@ public final class ModelAssembler {
                     + "it on a table (--data csv:FILE), or give \"input\".");
         }
         TrainingOptions training = training(spec);
-        Sequential.Builder builder = Sequential.builder(spec.input()).seed(spec.seed());
+        if (!kernels.supports(spec.dtype())) {
+            throw new ModelConfigException("dtype: the backend " + kernels.description() + " does not compute in "
+                    + spec.dtype() + "; choose another backend (--backend) or \"dtype\": \"float64\".");
+        }
+        Sequential.Builder builder = Sequential.builder(spec.input()).seed(spec.seed()).dtype(spec.dtype());
         Shape shape = checkWidth(spec.input(), "input", "make the input smaller");
         String lastActivation = null;
         boolean lastIsOutputFunction = false;
@@ -101,14 +106,15 @@ public final class ModelAssembler {
             Optional<Config> activation = config.getComponent("activation");
             boolean trainable = config.getBoolean("trainable", true);
             Layer layer = create(ComponentKind.LAYER, Layer.class, config,
-                    new Context(this, shape, "layers." + i, spec.seed()));
+                    new Context(this, shape, "layers." + i, spec.seed(), spec.dtype()));
             shape = checkWidth(outputShape(layer, shape, label), label + ": its output", "make the layer smaller");
             builder.add(layer, "layers." + i, label, trainable);
             lastActivation = null;
             lastIsOutputFunction = false;
             if (activation.isPresent()) {
                 Config a = activation.get();
-                Activation built = activation(a, new Context(this, shape, "layers." + i + ".activation", spec.seed()));
+                Activation built = activation(a,
+                        new Context(this, shape, "layers." + i + ".activation", spec.seed(), spec.dtype()));
                 builder.add(new ActivationLayer(built), "layers." + i + ".activation", a.path() + " (" + a.type() + ")",
                         trainable);
                 lastActivation = a.type();
@@ -116,7 +122,8 @@ public final class ModelAssembler {
             }
         }
         Sequential model = builder.build();
-        Loss loss = create(ComponentKind.LOSS, Loss.class, spec.loss(), new Context(this, shape, "loss", spec.seed()));
+        Loss loss = create(ComponentKind.LOSS, Loss.class, spec.loss(),
+                new Context(this, shape, "loss", spec.seed(), spec.dtype()));
         if (loss.takesLogits() && lastIsOutputFunction) {
             throw new ModelConfigException(spec.layers().get(spec.layers().size() - 1).path() + ".activation: '"
                     + lastActivation + "' before the loss '" + spec.loss().type() + "', which applies it itself and "
@@ -124,10 +131,24 @@ public final class ModelAssembler {
         }
         Optional<Config> scheduleSpec = spec.optimizer().getComponent("schedule");
         Optimizer optimizer = create(ComponentKind.OPTIMIZER, Optimizer.class, spec.optimizer(),
-                new Context(this, shape, "optimizer", spec.seed()));
+                new Context(this, shape, "optimizer", spec.seed(), spec.dtype()));
+        checkOptimizerType(model, optimizer, spec.optimizer());
         Schedule schedule = scheduleSpec.isEmpty() ? null : create(ComponentKind.SCHEDULE, Schedule.class,
-                scheduleSpec.get(), new Context(this, shape, "optimizer.schedule", spec.seed()));
+                scheduleSpec.get(), new Context(this, shape, "optimizer.schedule", spec.seed(), spec.dtype()));
         return new AssembledModel(model, loss, optimizer, training, spec.clipping(), schedule, spec);
+    }
+
+    /** Refuses an optimizer that cannot update the model's float32 parameters, before training starts. */
+    private static void checkOptimizerType(Sequential model, Optimizer optimizer, Config config) {
+        for (dev.nnj.api.Parameter p : model.trainableParameters()) {
+            DType type = p.value().dtype();
+            if (!optimizer.supports(type)) {
+                throw new ModelConfigException(config.path() + " (" + config.type() + "): this optimizer updates "
+                        + "float64 parameters only (it does not answer supports(DType." + type + ") with true), and "
+                        + p.path() + " is " + type + "; use \"dtype\": \"float64\" or an optimizer that supports "
+                        + type + ".");
+            }
+        }
     }
 
     private static TrainingOptions training(ModelSpec spec) {
@@ -217,7 +238,8 @@ public final class ModelAssembler {
     }
 
     /** The {@link BuildContext} of one component. */
-    private record Context(ModelAssembler assembler, Shape inputShape, String name, long seed) implements BuildContext {
+    private record Context(ModelAssembler assembler, Shape inputShape, String name, long seed, DType dtype)
+            implements BuildContext {
         @Override
         public RandomGenerator random(String purpose) {
             return Seeds.stream(seed, "init:" + name + "." + purpose);

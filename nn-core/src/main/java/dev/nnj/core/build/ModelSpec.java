@@ -2,6 +2,7 @@ package dev.nnj.core.build;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.nnj.api.DType;
 import dev.nnj.api.Shape;
 import dev.nnj.api.spi.Config;
 import dev.nnj.core.table.TableOptions;
@@ -23,9 +24,12 @@ import java.util.List;
  * @param dropLast whether an epoch skips a last batch shorter than {@code batchSize} ({@code dropLast})
  * @param table how a CSV table becomes the input (the model file's {@code "table"}), or {@code null}
  *     when the file has none; see {@link TableOptions}
+ * @param dtype the element type the model computes in ({@code "dtype"}: {@code "float64"}, the
+ *     default, or {@code "float32"}); {@code null} means {@link DType#F64}
  */
 public record ModelSpec(String source, Shape input, List<Config> layers, Config loss, Config optimizer,
-        int batchSize, int epochs, long seed, GradientClipping clipping, boolean dropLast, TableOptions table) {
+        int batchSize, int epochs, long seed, GradientClipping clipping, boolean dropLast, TableOptions table,
+        DType dtype) {
 
     /**
      * A spec without table options.
@@ -98,12 +102,33 @@ public record ModelSpec(String source, Shape input, List<Config> layers, Config 
      * @throws NullPointerException if a part other than the numbers, the input and the table is null
      *     (a null input is given by a table's width; the model cannot be built without one)
      */
+    /**
+     * A float64 spec with table options (the canonical form before {@code dtype}).
+     *
+     * @param source where it was read from, for messages (a file name or {@code <code>})
+     * @param input the shape of one input example; {@code null} when left to the table
+     * @param layers one config per layer, in order; copied
+     * @param loss the loss config
+     * @param optimizer the optimizer config
+     * @param batchSize examples per training step
+     * @param epochs passes over the training data
+     * @param seed the root seed of initialisation and data order
+     * @param clipping gradient clipping
+     * @param dropLast whether an epoch skips a short last batch
+     * @param table how a CSV table becomes the input, or {@code null}
+     */
+    public ModelSpec(String source, Shape input, List<Config> layers, Config loss, Config optimizer, int batchSize,
+            int epochs, long seed, GradientClipping clipping, boolean dropLast, TableOptions table) {
+        this(source, input, layers, loss, optimizer, batchSize, epochs, seed, clipping, dropLast, table, DType.F64);
+    }
+
     public ModelSpec {
         requireNonNull(source, "source is null");
         layers = List.copyOf(layers);
         requireNonNull(loss, "loss is null");
         requireNonNull(optimizer, "optimizer is null");
         requireNonNull(clipping, "clipping is null");
+        dtype = dtype == null ? DType.F64 : dtype;
     }
 
     /**
@@ -113,7 +138,8 @@ public record ModelSpec(String source, Shape input, List<Config> layers, Config 
      * @return a copy of this spec with that batch size
      */
     public ModelSpec withBatchSize(int newBatchSize) {
-        return new ModelSpec(source, input, layers, loss, optimizer, newBatchSize, epochs, seed, clipping, dropLast, table);
+        return new ModelSpec(source, input, layers, loss, optimizer, newBatchSize, epochs, seed, clipping,
+                dropLast, table, dtype);
     }
 
     /**
@@ -123,7 +149,8 @@ public record ModelSpec(String source, Shape input, List<Config> layers, Config 
      * @return a copy of this spec with that number of epochs
      */
     public ModelSpec withEpochs(int newEpochs) {
-        return new ModelSpec(source, input, layers, loss, optimizer, batchSize, newEpochs, seed, clipping, dropLast, table);
+        return new ModelSpec(source, input, layers, loss, optimizer, batchSize, newEpochs, seed, clipping,
+                dropLast, table, dtype);
     }
 
     /**
@@ -134,7 +161,8 @@ public record ModelSpec(String source, Shape input, List<Config> layers, Config 
      * @return a copy of this spec with that optimizer
      */
     public ModelSpec withOptimizer(Config newOptimizer) {
-        return new ModelSpec(source, input, layers, loss, newOptimizer, batchSize, epochs, seed, clipping, dropLast, table);
+        return new ModelSpec(source, input, layers, loss, newOptimizer, batchSize, epochs, seed, clipping,
+                dropLast, table, dtype);
     }
 
     /**
@@ -145,7 +173,8 @@ public record ModelSpec(String source, Shape input, List<Config> layers, Config 
      * @return a copy of this spec with those layers
      */
     public ModelSpec withLayers(List<Config> newLayers) {
-        return new ModelSpec(source, input, newLayers, loss, optimizer, batchSize, epochs, seed, clipping, dropLast, table);
+        return new ModelSpec(source, input, newLayers, loss, optimizer, batchSize, epochs, seed, clipping,
+                dropLast, table, dtype);
     }
 
     /**
@@ -155,7 +184,8 @@ public record ModelSpec(String source, Shape input, List<Config> layers, Config 
      * @return a copy of this spec with that seed
      */
     public ModelSpec withSeed(long newSeed) {
-        return new ModelSpec(source, input, layers, loss, optimizer, batchSize, epochs, newSeed, clipping, dropLast, table);
+        return new ModelSpec(source, input, layers, loss, optimizer, batchSize, epochs, newSeed, clipping,
+                dropLast, table, dtype);
     }
 
     /**
@@ -165,7 +195,8 @@ public record ModelSpec(String source, Shape input, List<Config> layers, Config 
      * @return a copy of this spec with that setting
      */
     public ModelSpec withDropLast(boolean newDropLast) {
-        return new ModelSpec(source, input, layers, loss, optimizer, batchSize, epochs, seed, clipping, newDropLast, table);
+        return new ModelSpec(source, input, layers, loss, optimizer, batchSize, epochs, seed, clipping,
+                newDropLast, table, dtype);
     }
 
     /**
@@ -176,7 +207,7 @@ public record ModelSpec(String source, Shape input, List<Config> layers, Config 
      */
     public ModelSpec withTable(TableOptions newTable) {
         return new ModelSpec(source, input, layers, loss, optimizer, batchSize, epochs, seed, clipping, dropLast,
-                newTable);
+                newTable, dtype);
     }
 
     /**
@@ -186,7 +217,18 @@ public record ModelSpec(String source, Shape input, List<Config> layers, Config 
      * @return a copy of this spec with that input
      */
     public ModelSpec withInput(Shape newInput) {
-        return new ModelSpec(source, newInput, layers, loss, optimizer, batchSize, epochs, seed, clipping, dropLast,
-                table);
+        return new ModelSpec(source, newInput, layers, loss, optimizer, batchSize, epochs, seed, clipping,
+                dropLast, table, dtype);
+    }
+
+    /**
+     * The same spec computing in another element type.
+     *
+     * @param newDtype {@link DType#F64} or {@link DType#F32}
+     * @return a copy with {@code dtype} replaced
+     */
+    public ModelSpec withDtype(DType newDtype) {
+        return new ModelSpec(source, input, layers, loss, optimizer, batchSize, epochs, seed, clipping, dropLast, table,
+                newDtype);
     }
 }

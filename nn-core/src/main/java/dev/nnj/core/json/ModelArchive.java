@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.nnj.api.DType;
 import dev.nnj.api.DataException;
 import dev.nnj.api.ModelConfigException;
 import dev.nnj.api.NnException;
@@ -279,6 +280,9 @@ public final class ModelArchive {
         }
         root.put("epochs", spec.epochs());
         root.put("seed", spec.seed());
+        if (spec.dtype() == DType.F32) {
+            root.put("dtype", "float32");
+        }
         if (Double.isFinite(spec.clipping().maxNorm())) {
             root.put("gradientClipNorm", spec.clipping().maxNorm());
         }

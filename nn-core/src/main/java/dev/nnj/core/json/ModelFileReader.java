@@ -1,6 +1,7 @@
 package dev.nnj.core.json;
 
 import dev.nnj.api.DataException;
+import dev.nnj.api.DType;
 import dev.nnj.api.ModelConfigException;
 import dev.nnj.api.Shape;
 import dev.nnj.api.spi.Config;
@@ -23,7 +24,8 @@ import java.util.TreeSet;
  * Reads a model file: a JSON object with {@code input} (the shape of one example, e.g.
  * {@code [64]}), {@code layers}, {@code loss}, {@code optimizer}, and optionally {@code batchSize}
  * (default 32), {@code dropLast} (default false: see {@link dev.nnj.core.train.TrainingOptions#dropLast()}),
- * {@code epochs} (default 10), {@code seed} (default 42), {@code name},
+ * {@code epochs} (default 10), {@code seed} (default 42), {@code dtype} ({@code "float64"}, the
+ * default, or {@code "float32"}), {@code name},
  * {@code description}, {@code gradientClipNorm} and {@code gradientClipValue} (see
  * {@link GradientClipping}), {@code table} (see {@link TableOptions}); {@code input} may be left out of
  * a model trained on a CSV table, whose columns give it, and in saved models {@code formatVersion} and {@code nnjVersion}. Components are a type id string or an object with a {@code type} key.
@@ -203,6 +205,7 @@ public final class ModelFileReader {
         boolean dropLast = root.getBoolean("dropLast", false);
         int epochs = root.getInt("epochs", DEFAULT_EPOCHS);
         long seed = root.getLong("seed", DEFAULT_SEED);
+        DType dtype = dtype(root);
         double clipNorm = root.getDouble("gradientClipNorm", Double.POSITIVE_INFINITY);
         double clipValue = root.getDouble("gradientClipValue", Double.POSITIVE_INFINITY);
         if (!(clipNorm > 0)) {
@@ -227,6 +230,40 @@ public final class ModelFileReader {
                     + " Known keys: " + String.join(", ", known) + ".");
         }
         return new ModelSpec(source, shape, layers, loss, optimizer, batchSize, epochs, seed,
-                new GradientClipping(clipNorm, clipValue), dropLast, table);
+                new GradientClipping(clipNorm, clipValue), dropLast, table, dtype);
+    }
+
+    /**
+     * The {@code "dtype"} key: {@code "float64"} (the default) or {@code "float32"}, as PyTorch and
+     * Keras name them.
+     *
+     * @param root the model file's top-level object
+     * @return the element type
+     * @throws ModelConfigException for any other value
+     */
+    static DType dtype(Config root) {
+        String name = root.getString("dtype", "float64");
+        DType dtype = parseDtype(name);
+        if (dtype == null) {
+            throw root.invalid("dtype", "\"float64\" or \"float32\"");
+        }
+        return dtype;
+    }
+
+    /**
+     * Parses an element type as model files and the command line write it.
+     *
+     * @param name {@code float64} or {@code float32} (also {@code f64}, {@code f32}, any case)
+     * @return the element type, or {@code null} for any other name
+     */
+    public static DType parseDtype(String name) {
+        switch (name.toLowerCase(java.util.Locale.ROOT)) {
+            case "float64", "f64", "double":
+                return DType.F64;
+            case "float32", "f32", "float":
+                return DType.F32;
+            default:
+                return null;
+        }
     }
 }

@@ -19,8 +19,8 @@ import java.util.Map;
 /**
  * The safetensors format (Hugging Face): an 8-byte little-endian header length N, N bytes of JSON
  * ({@code {"name": {"dtype": "F64", "shape": [...], "data_offsets": [begin, end]}, ...}} and an
- * optional {@code "__metadata__"} of strings), then the raw little-endian data. nnj writes F64 (and
- * I64 for integer buffers) and reads F64, F32 and I64. Every size is checked against the file
+ * optional {@code "__metadata__"} of strings), then the raw little-endian data. nnj writes F64, F32
+ * (a float32 model's tensors) and I64 (integer buffers), and reads the three. Every size is checked against the file
  * before anything is allocated: a file is data, not a promise.
  */
 public final class Safetensors {
@@ -70,8 +70,8 @@ public final class Safetensors {
      * @param tensors the tensors by name, written in the map's order; not modified
      * @param metadata strings for the {@code __metadata__} entry (e.g. {@code format: pt}); none if
      *     empty
-     * @return the file's bytes: tensors in the map's order, I64 entries as I64 and every other as
-     *     F64, header padded to 8 bytes
+     * @return the file's bytes: tensors in the map's order, I64 and F32 entries as such and every
+     *     other as F64 (an F32 entry's values rounded to float), header padded to 8 bytes
      */
     public static byte[] write(Map<String, Entry> tensors, Map<String, String> metadata) {
         ObjectNode header = JSON.createObjectNode();
@@ -81,9 +81,10 @@ public final class Safetensors {
         }
         long offset = 0;
         for (Map.Entry<String, Entry> e : tensors.entrySet()) {
-            long bytes = 8L * e.getValue().values().length;
+            String dtype = stored(e.getValue());
+            long bytes = ("F32".equals(dtype) ? 4L : 8L) * e.getValue().values().length;
             ObjectNode t = header.putObject(e.getKey());
-            t.put("dtype", isInteger(e.getValue()) ? "I64" : "F64");
+            t.put("dtype", dtype);
             var shape = t.putArray("shape");
             for (long d : e.getValue().shape()) {
                 shape.add(d);
@@ -105,20 +106,21 @@ public final class Safetensors {
             out.put((byte) ' ');
         }
         for (Entry e : tensors.values()) {
-            boolean integer = isInteger(e);
+            String dtype = stored(e);
             for (double v : e.values()) {
-                if (integer) {
-                    out.putLong((long) v);
-                } else {
-                    out.putDouble(v);
+                switch (dtype) {
+                    case "I64" -> out.putLong((long) v);
+                    case "F32" -> out.putFloat((float) v);
+                    default -> out.putDouble(v);
                 }
             }
         }
         return out.array();
     }
 
-    private static boolean isInteger(Entry e) {
-        return "I64".equals(e.dtype());
+    /** How an entry is written: I64 and F32 as such, anything else as F64. */
+    private static String stored(Entry e) {
+        return "I64".equals(e.dtype()) || "F32".equals(e.dtype()) ? e.dtype() : "F64";
     }
 
     /**

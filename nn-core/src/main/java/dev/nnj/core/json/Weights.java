@@ -47,13 +47,14 @@ public final class Weights {
                     }
                 }
             } else {
-                System.arraycopy(v.data(), 0, values, 0, v.size());
+                copy(v, values);
             }
-            out.put(p.path(), new Safetensors.Entry(dims(p.shape()), values));
+            out.put(p.path(), new Safetensors.Entry(dims(p.shape()), values, v.dtype().name()));
         }
         for (Buffer b : model.buffers()) {
-            out.put(b.path(), new Safetensors.Entry(dims(b.shape()), Arrays.copyOf(b.value().data(), b.value().size()),
-                    b.dtype() == DType.I64 ? "I64" : "F64"));
+            double[] values = new double[b.value().size()];
+            copy(b.value(), values);
+            out.put(b.path(), new Safetensors.Entry(dims(b.shape()), values, b.dtype().name()));
         }
         return out;
     }
@@ -96,7 +97,7 @@ public final class Weights {
                     }
                 }
             } else {
-                System.arraycopy(values, 0, v.data(), 0, v.size());
+                copy(values, v);
             }
         }
         for (Buffer b : model.buffers()) {
@@ -109,9 +110,31 @@ public final class Weights {
                     }
                 }
             }
-            System.arraycopy(values, 0, b.value().data(), 0, b.value().size());
+            copy(values, b.value());
         }
         model.markAdapted();
+    }
+
+    /** A tensor's values in use, of either type, into {@code values}. */
+    private static void copy(Tensor from, double[] values) {
+        if (from.dtype() == DType.F32) {
+            for (int i = 0; i < values.length; i++) {
+                values[i] = from.get(i);
+            }
+        } else {
+            System.arraycopy(from.data(), 0, values, 0, values.length);
+        }
+    }
+
+    /** Values into a tensor of either type (rounded for float32). */
+    private static void copy(double[] values, Tensor to) {
+        if (to.dtype() == DType.F32) {
+            for (int i = 0; i < to.size(); i++) {
+                to.set(i, values[i]);
+            }
+        } else {
+            System.arraycopy(values, 0, to.data(), 0, to.size());
+        }
     }
 
     private static Safetensors.Entry find(Map<String, Safetensors.Entry> weights, Map<String, Safetensors.Entry> expected,

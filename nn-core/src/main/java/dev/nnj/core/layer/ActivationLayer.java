@@ -3,6 +3,7 @@ package dev.nnj.core.layer;
 import static java.util.Objects.requireNonNull;
 
 import dev.nnj.api.Activation;
+import dev.nnj.api.DType;
 import dev.nnj.api.Layer;
 import dev.nnj.api.Mode;
 import dev.nnj.api.Shape;
@@ -46,6 +47,12 @@ public final class ActivationLayer implements Layer {
         if (gradIn != null) {
             activation.backward(in, out, gradOut, gradIn);
         }
+    }
+
+    /** The element types its activation takes. */
+    @Override
+    public boolean supports(DType type) {
+        return activation.supports(type);
     }
 
     @Override

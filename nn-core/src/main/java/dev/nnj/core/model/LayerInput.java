@@ -1,6 +1,7 @@
 package dev.nnj.core.model;
 
 import dev.nnj.api.AdaptData;
+import dev.nnj.api.DType;
 import dev.nnj.api.Mode;
 import dev.nnj.api.Tensor;
 import java.util.function.Consumer;
@@ -11,6 +12,8 @@ final class LayerInput implements AdaptData {
     private final AdaptData data;
     private final int layer;
     private Workspace workspace;
+    /** A float32 model's batches, widened: adapt always gets float64. */
+    private Tensor widened;
 
     LayerInput(Sequential model, AdaptData data, int layer) {
         this.model = model;
@@ -33,7 +36,15 @@ final class LayerInput implements AdaptData {
             if (workspace == null || workspace.maxBatch() < batch.rows()) {
                 workspace = model.newWorkspace(Math.max(1, batch.rows()), "adapt");
             }
-            action.accept(workspace.forward(batch, Mode.INFERENCE, layer));
+            Tensor out = workspace.forward(batch, Mode.INFERENCE, layer);
+            if (out.dtype() != DType.F64) {
+                if (widened == null || widened.capacityRows() < out.rows()) {
+                    widened = Tensor.zeros(out.rows(), out.cols());
+                }
+                widened.copyFrom(out);
+                out = widened;
+            }
+            action.accept(out);
         });
     }
 }

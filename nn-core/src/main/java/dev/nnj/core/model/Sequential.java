@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.nnj.api.AdaptData;
 import dev.nnj.api.Buffer;
+import dev.nnj.api.DType;
 import dev.nnj.api.Layer;
 import dev.nnj.api.Mode;
 import dev.nnj.api.Parameter;
@@ -38,18 +39,25 @@ public final class Sequential {
     private final List<Boolean> trainable;
     private final List<Parameter> trainableParameters;
     private final long seed;
+    private final DType dtype;
+    private final DType[] computeTypes;
     private final AtomicInteger workspaces = new AtomicInteger();
     /** Whether the buffers of layers that adapt hold learned values: adapted here, or loaded. */
     private volatile boolean adapted;
 
     private Sequential(Shape inputShape, List<Layer> layers, List<String> labels, List<String> names,
-            List<Boolean> trainable, long seed) {
+            List<Boolean> trainable, long seed, DType dtype) {
         this.inputShape = inputShape;
         this.layers = List.copyOf(layers);
         this.labels = List.copyOf(labels);
         this.names = List.copyOf(names);
         this.trainable = List.copyOf(trainable);
         this.seed = seed;
+        this.dtype = dtype;
+        this.computeTypes = new DType[layers.size()];
+        for (int i = 0; i < layers.size(); i++) {
+            computeTypes[i] = layers.get(i).supports(dtype) ? dtype : DType.F64;
+        }
         List<Shape> shapes = new ArrayList<>();
         List<Parameter> params = new ArrayList<>();
         List<Buffer> bufs = new ArrayList<>();
@@ -316,6 +324,44 @@ public final class Sequential {
     }
 
     /**
+     * The element type the model computes in, given to the builder.
+     *
+     * @return {@link DType#F64} (the default) or {@link DType#F32}
+     */
+    public DType dtype() {
+        return dtype;
+    }
+
+    /**
+     * The element type one layer's passes run in: the model's, or float64 for a layer that does not
+     * support it ({@link Layer#supports(DType)}), whose input, output and gradients the workspace
+     * then converts.
+     *
+     * @param i the layer's index
+     * @return {@link #dtype()} or {@link DType#F64}
+     * @throws IndexOutOfBoundsException if there is no layer {@code i}
+     */
+    public DType computeType(int i) {
+        return computeTypes[i];
+    }
+
+    /**
+     * The labels of the layers that run in float64 in a model of another type, converted at their
+     * boundary.
+     *
+     * @return the labels, in order; empty for a float64 model or one whose layers all support its type
+     */
+    public List<String> convertedLayers() {
+        List<String> converted = new ArrayList<>();
+        for (int i = 0; i < computeTypes.length; i++) {
+            if (computeTypes[i] != dtype) {
+                converted.add(labels.get(i));
+            }
+        }
+        return converted;
+    }
+
+    /**
      * The seed of the layers' random streams in workspaces.
      *
      * @return the seed given to the builder, 0 by default
@@ -368,6 +414,7 @@ public final class Sequential {
         private final List<String> names = new ArrayList<>();
         private final List<Boolean> trainable = new ArrayList<>();
         private long seed;
+        private DType dtype = DType.F64;
 
         private Builder(Shape inputShape) {
             this.inputShape = requireNonNull(inputShape, "inputShape is null");
@@ -429,13 +476,30 @@ public final class Sequential {
         }
 
         /**
+         * Sets the element type the model computes in. Its layers must have been built in it (a
+         * provider reads it from {@code BuildContext.dtype()}); a layer that does not support it
+         * runs in float64, converted at its boundary.
+         *
+         * @param newDtype {@link DType#F64} (the default) or {@link DType#F32}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code newDtype} is {@link DType#I64}
+         */
+        public Builder dtype(DType newDtype) {
+            if (requireNonNull(newDtype, "dtype is null") == DType.I64) {
+                throw new IllegalArgumentException("A model computes in F64 or F32; got I64.");
+            }
+            this.dtype = newDtype;
+            return this;
+        }
+
+        /**
          * Builds the model, checking that each layer takes its predecessor's output.
          *
          * @return the model, its parameters prefixed with the layers' names
          * @throws ShapeMismatchException if a layer cannot take its predecessor's output
          */
         public Sequential build() {
-            return new Sequential(inputShape, layers, labels, names, trainable, seed);
+            return new Sequential(inputShape, layers, labels, names, trainable, seed, dtype);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.nnj.core.model;
 
+import dev.nnj.api.DType;
 import dev.nnj.api.GradientListener;
 import dev.nnj.api.Layer;
 import dev.nnj.api.LayerContext;
@@ -19,6 +20,13 @@ import java.util.random.RandomGenerator;
  * size, and each layer's state ({@link Layer#newState}) and random stream, allocated once. Forward
  * and backward passes through a workspace allocate nothing. One workspace per thread; any number of
  * workspaces per model.
+ *
+ * <p>Each layer runs in its {@link Sequential#computeType(int) compute type}; where two neighbours
+ * differ (a float64-only layer in a float32 model), the workspace converts the output forward and
+ * the gradient back, into buffers of its own. The model's input and output are float64 at its
+ * boundary: a float32 model's first layer gets a rounded copy of the input, and its output is
+ * widened into a float64 tensor ({@link #forward}), whose gradient ({@link #outputGradient()}) the
+ * backward pass rounds into the last layer's.
  */
 public final class Workspace {
     private final Sequential model;
@@ -31,6 +39,15 @@ public final class Workspace {
     /** Per layer: whether its gradients are reported at all; a frozen layer's go to no optimizer. */
     private final boolean[] reported;
     private final Context[] contexts;
+    /** Each layer's element type, and its input and input gradient where its neighbour's differs. */
+    private final DType[] types;
+    private final Tensor[] convertedInputs;
+    private final Tensor[] convertedGradIns;
+    /** The tensor each layer read in the last forward pass. */
+    private final Tensor[] inputs;
+    /** The float64 output and its gradient: the last layer's own unless it computes in another type. */
+    private final Tensor result;
+    private final Tensor resultGradient;
     private Tensor lastInput;
 
     Workspace(Sequential model, int maxBatch, String stream) {
@@ -56,11 +73,26 @@ public final class Workspace {
             contexts[i] = new Context(state,
                     Seeds.stream(model.seed(), "pass:" + model.names().get(i) + ":" + stream));
         }
+        types = new DType[n];
+        convertedInputs = new Tensor[n];
+        convertedGradIns = new Tensor[n];
+        inputs = new Tensor[n];
         for (int i = 0; i < n; i++) {
+            types[i] = model.computeType(i);
             int size = model.outputShape(i).size();
-            outputs[i] = Tensor.zeros(maxBatch, size);
-            gradients[i] = Tensor.zeros(maxBatch, size);
+            outputs[i] = Tensor.zeros(maxBatch, size, types[i]);
+            gradients[i] = Tensor.zeros(maxBatch, size, types[i]);
+            DType before = i == 0 ? DType.F64 : types[i - 1];
+            if (types[i] != before) {
+                int width = i == 0 ? model.inputShape().size() : model.outputShape(i - 1).size();
+                convertedInputs[i] = Tensor.zeros(maxBatch, width, types[i]);
+                convertedGradIns[i] = i == 0 ? null : Tensor.zeros(maxBatch, width, types[i]);
+            }
         }
+        boolean convertResult = n > 0 && types[n - 1] != DType.F64;
+        int width = model.outputShape().size();
+        result = !convertResult ? (n == 0 ? null : outputs[n - 1]) : Tensor.zeros(maxBatch, width);
+        resultGradient = !convertResult ? (n == 0 ? null : gradients[n - 1]) : Tensor.zeros(maxBatch, width);
     }
 
     /**
@@ -72,7 +104,7 @@ public final class Workspace {
         for (int i = 0; i < model.layers().size(); i++) {
             values += model.outputShape(i).size();
         }
-        long bytesPerRow = 2 * 8 * values; // at most 2^48: 10^4 layers of 2^31 values
+        long bytesPerRow = 2 * 8 * values; // at most 2^48: 10^4 layers of 2^31 values; float32 needs half
         long heap = Runtime.getRuntime().maxMemory();
         if (bytesPerRow > heap / maxBatch) {
             BigInteger bytes = BigInteger.valueOf(bytesPerRow).multiply(BigInteger.valueOf(maxBatch));
@@ -98,13 +130,20 @@ public final class Workspace {
      * @param in [batch, inputs] with batch &lt;= {@link #maxBatch()}; not modified, and must stay
      *     unchanged until {@link #backward()}
      * @param mode {@link Mode#TRAIN} before a backward pass, {@link Mode#INFERENCE} otherwise
-     * @return [batch, outputs] the model's output, owned by this workspace (overwritten by the next call)
+     * @return [batch, outputs] the model's output, owned by this workspace (overwritten by the next
+     *     call); float64 whatever the model computes in (a float32 model's output is widened); the
+     *     input may be of either type
      * @throws ShapeMismatchException if {@code in} does not fit the model's input or this workspace,
      *     naming the layer
      */
     public Tensor forward(Tensor in, Mode mode) {
         Tensor out = forward(in, mode, layers.size());
         lastInput = in;
+        if (out != result) {
+            result.copyFrom(out);
+            resultGradient.setRows(out.rows());
+            return result;
+        }
         return out;
     }
 
@@ -121,6 +160,13 @@ public final class Workspace {
         for (int i = 0; i < count; i++) {
             outputs[i].setRows(batch);
             gradients[i].setRows(batch);
+            if (x.dtype() != types[i]) {
+                x = convert(i, x);
+                if (convertedGradIns[i] != null) {
+                    convertedGradIns[i].setRows(batch);
+                }
+            }
+            inputs[i] = x;
             Context context = contexts[i];
             context.mode = mode;
             try {
@@ -133,6 +179,17 @@ public final class Workspace {
         return x;
     }
 
+    /** The input of layer {@code i} in its type, in the buffer kept for it (or one made once, for an odd input). */
+    private Tensor convert(int i, Tensor x) {
+        Tensor target = convertedInputs[i];
+        if (target == null) {
+            target = Tensor.zeros(maxBatch, x.cols(), types[i]);
+            convertedInputs[i] = target;
+        }
+        target.copyFrom(x);
+        return target;
+    }
+
     /**
      * The buffer of dL/dOutput, the start of the backward pass.
      *
@@ -140,7 +197,7 @@ public final class Workspace {
      *     this workspace
      */
     public Tensor outputGradient() {
-        return gradients[layers.size() - 1];
+        return resultGradient;
     }
 
     /**
@@ -152,9 +209,8 @@ public final class Workspace {
     public String firstNonFiniteOutput() {
         for (int i = 0; i < layers.size(); i++) {
             Tensor out = outputs[i];
-            double[] d = out.data();
             for (int j = 0, n = out.size(); j < n; j++) {
-                if (!Double.isFinite(d[j])) {
+                if (!Double.isFinite(out.get(j))) {
                     return model.labels().get(i);
                 }
             }
@@ -188,9 +244,14 @@ public final class Workspace {
         if (lastInput == null) {
             throw new IllegalStateException("backward() needs a forward() first.");
         }
-        for (int i = layers.size() - 1; i >= 0; i--) {
-            Tensor in = i == 0 ? lastInput : outputs[i - 1];
-            Tensor gradIn = i == 0 ? null : gradients[i - 1];
+        int last = layers.size() - 1;
+        if (resultGradient != gradients[last]) {
+            gradients[last].copyFrom(resultGradient);
+        }
+        for (int i = last; i >= 0; i--) {
+            Tensor in = inputs[i];
+            boolean convertGradIn = i > 0 && types[i] != types[i - 1];
+            Tensor gradIn = i == 0 ? null : convertGradIn ? convertedGradIns[i] : gradients[i - 1];
             Parameter[] after = reportedAfter[i];
             GradientListener listener = reported[i] ? ready : GradientListener.NONE;
             if (after == null) {
@@ -203,6 +264,9 @@ public final class Workspace {
                 for (Parameter p : after) {
                     listener.gradientReady(p, 0, p.value().size());
                 }
+            }
+            if (convertGradIn) {
+                gradients[i - 1].copyFrom(gradIn);
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.nnj.core.train;
 import static java.util.Objects.requireNonNull;
 
 import dev.nnj.api.Parameter;
+import dev.nnj.api.Tensor;
 import dev.nnj.core.model.Sequential;
 import java.util.List;
 
@@ -17,7 +18,7 @@ public final class EarlyStopping implements TrainingListener {
     private final double minDelta;
     private final boolean restoreBest;
     private final List<Parameter> parameters;
-    private final double[][] bestValues;
+    private final Tensor[] bestValues;
     private double best = Double.POSITIVE_INFINITY;
     private int bestEpoch;
     private int wait;
@@ -44,9 +45,9 @@ public final class EarlyStopping implements TrainingListener {
         this.minDelta = minDelta;
         this.restoreBest = restoreBest;
         this.parameters = requireNonNull(model, "model is null").parameters();
-        this.bestValues = new double[parameters.size()][];
+        this.bestValues = new Tensor[parameters.size()];
         for (int i = 0; i < bestValues.length; i++) {
-            bestValues[i] = new double[parameters.get(i).value().size()];
+            bestValues[i] = parameters.get(i).value().copy();
         }
     }
 
@@ -58,7 +59,7 @@ public final class EarlyStopping implements TrainingListener {
             bestEpoch = result.epoch();
             wait = 0;
             for (int i = 0; i < bestValues.length; i++) {
-                System.arraycopy(parameters.get(i).value().data(), 0, bestValues[i], 0, bestValues[i].length);
+                bestValues[i].copyFrom(parameters.get(i).value());
             }
         } else {
             wait++;
@@ -75,7 +76,7 @@ public final class EarlyStopping implements TrainingListener {
     public void onTrainingEnd(List<EpochResult> history) {
         if (restoreBest && bestEpoch > 0) {
             for (int i = 0; i < bestValues.length; i++) {
-                System.arraycopy(bestValues[i], 0, parameters.get(i).value().data(), 0, bestValues[i].length);
+                parameters.get(i).value().copyFrom(bestValues[i]);
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.nnj.core.train;
 
 import dev.nnj.api.Parameter;
+import dev.nnj.api.Tensor;
 import java.util.List;
 
 /**
@@ -42,9 +43,9 @@ public record GradientClipping(double maxNorm, double maxValue) {
             for (int i = 0; i < parameters.size(); i++) {
                 Parameter p = parameters.get(i);
                 if (p.trainable()) {
-                    double[] g = p.gradient().data();
-                    for (int j = 0, n = p.gradient().size(); j < n; j++) {
-                        g[j] = Math.max(-maxValue, Math.min(maxValue, g[j]));
+                    Tensor g = p.gradient();
+                    for (int j = 0, n = g.size(); j < n; j++) {
+                        g.set(j, Math.max(-maxValue, Math.min(maxValue, g.get(j))));
                     }
                 }
             }
@@ -54,9 +55,9 @@ public record GradientClipping(double maxNorm, double maxValue) {
             for (int i = 0; i < parameters.size(); i++) {
                 Parameter p = parameters.get(i);
                 if (p.trainable()) {
-                    double[] g = p.gradient().data();
-                    for (int j = 0, n = p.gradient().size(); j < n; j++) {
-                        sum += g[j] * g[j];
+                    Tensor g = p.gradient();
+                    for (int j = 0, n = g.size(); j < n; j++) {
+                        sum += g.get(j) * g.get(j);
                     }
                 }
             }
@@ -65,9 +66,9 @@ public record GradientClipping(double maxNorm, double maxValue) {
                 for (int i = 0; i < parameters.size(); i++) {
                     Parameter p = parameters.get(i);
                     if (p.trainable()) {
-                        double[] g = p.gradient().data();
-                        for (int j = 0, n = p.gradient().size(); j < n; j++) {
-                            g[j] *= scale;
+                        Tensor g = p.gradient();
+                        for (int j = 0, n = g.size(); j < n; j++) {
+                            g.set(j, g.get(j) * scale);
                         }
                     }
                 }

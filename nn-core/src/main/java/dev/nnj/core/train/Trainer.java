@@ -272,10 +272,10 @@ public final class Trainer {
     /** @return where the first non-finite value is: a parameter, else a layer's output, else nowhere */
     private String whereNonFinite() {
         for (Parameter p : model.parameters()) {
-            double[] d = p.value().data();
-            for (int j = 0, n = p.value().size(); j < n; j++) {
-                if (!Double.isFinite(d[j])) {
-                    return "Parameter '" + p.path() + "' holds " + d[j] + ". ";
+            Tensor value = p.value();
+            for (int j = 0, n = value.size(); j < n; j++) {
+                if (!Double.isFinite(value.get(j))) {
+                    return "Parameter '" + p.path() + "' holds " + value.get(j) + ". ";
                 }
             }
         }

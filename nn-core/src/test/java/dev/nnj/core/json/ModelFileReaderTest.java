@@ -60,7 +60,7 @@ class ModelFileReaderTest {
         ModelConfigException e = assertThrows(ModelConfigException.class, () -> ModelFileReader.read(
                 "{\"input\": [4], \"layers\": [\"dense\"], \"loss\": \"mse\", \"optimizer\": \"sgd\", \"epoch\": 3}", "m.json"));
         assertEquals("m.json: unknown top-level key 'epoch'. Did you mean 'epochs'? Known keys: batchSize, description, "
-                + "dropLast, epochs, formatVersion, gradientClipNorm, gradientClipValue, input, layers, loss, name, nnjVersion, "
+                + "dropLast, dtype, epochs, formatVersion, gradientClipNorm, gradientClipValue, input, layers, loss, name, nnjVersion, "
                 + "optimizer, seed, table.", e.getMessage());
     }
 

@@ -97,6 +97,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch-size", paramLabel = "B", description = "Overrides the model file's batchSize.")
     private Integer batchSize;
 
+    @Option(names = "--dtype", paramLabel = "TYPE", description = "float64 or float32: the element type the model "
+            + "computes in; overrides the model file's dtype (default float64).")
+    private String dtype;
+
     @Option(names = "--drop-last", negatable = true,
             description = "Skip each epoch's last batch when it is shorter than the batch size (--no-drop-last: "
                     + "train on it); overrides the model file's dropLast (default false).")
@@ -369,6 +373,13 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (dropLast != null) {
             s = s.withDropLast(dropLast);
+        }
+        if (dtype != null) {
+            dev.nnj.api.DType type = ModelFileReader.parseDtype(dtype);
+            if (type == null) {
+                throw new ModelConfigException("--dtype " + dtype + ": expected float64 or float32.");
+            }
+            s = s.withDtype(type);
         }
         if (seed != null) {
             s = s.withSeed(seed);
