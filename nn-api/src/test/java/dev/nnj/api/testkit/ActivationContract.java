@@ -1,8 +1,11 @@
 package dev.nnj.api.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.nnj.api.Activation;
+import dev.nnj.api.DType;
 import dev.nnj.api.Tensor;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -56,5 +59,51 @@ public abstract class ActivationContract {
             f.forward(z, a);
             f.backward(z, a, gradA, gradZ);
         });
+    }
+
+    /**
+     * An activation that {@linkplain Activation#supports(DType) supports} float32 computes there
+     * what it computes in float64, from the rounded input: each value within
+     * {@link #float32Tolerance()} of the float64 one, relative to its magnitude (or absolute below
+     * 1). One that does not support float32 is run in float64 by nnj, and this test asks nothing of it.
+     */
+    @Test
+    void float32AgreesWithFloat64WhereSupported() {
+        Activation f = createActivation();
+        if (!f.supports(DType.F32)) {
+            assertFalse(f.supports(DType.I64), "an activation computes in floating point");
+            return;
+        }
+        SplittableRandom random = new SplittableRandom(3);
+        Tensor z = input(random);
+        Tensor gradA = GradientCheck.randomTensor(z.rows(), z.cols(), random);
+        Tensor z32 = Tensor.zeros(z.rows(), z.cols(), DType.F32);
+        z32.copyFrom(z);
+        Tensor gradA32 = Tensor.zeros(z.rows(), z.cols(), DType.F32);
+        gradA32.copyFrom(gradA);
+        z.copyFrom(z32);
+        gradA.copyFrom(gradA32);
+        Tensor a = Tensor.zeros(z.rows(), z.cols());
+        Tensor gradZ = Tensor.zeros(z.rows(), z.cols());
+        f.forward(z, a);
+        f.backward(z, a, gradA, gradZ);
+        Tensor a32 = Tensor.zeros(z.rows(), z.cols(), DType.F32);
+        Tensor gradZ32 = Tensor.zeros(z.rows(), z.cols(), DType.F32);
+        f.forward(z32, a32);
+        f.backward(z32, a32, gradA32, gradZ32);
+        for (int i = 0; i < z.size(); i++) {
+            assertEquals(a.get(i), a32.get(i), float32Tolerance() * Math.max(1, Math.abs(a.get(i))), "a[" + i + "]");
+            assertEquals(gradZ.get(i), gradZ32.get(i), float32Tolerance() * Math.max(1, Math.abs(gradZ.get(i))),
+                    "gradZ[" + i + "]");
+        }
+    }
+
+    /**
+     * @return the relative agreement of float32 with float64: 1e-6 by default, about 16 float
+     *     roundings (2^-24 each), enough for the output's rounding and the derivative's reading
+     *     the rounded output
+     */
+    protected double float32Tolerance() {
+        return 1e-6;
     }
 }
