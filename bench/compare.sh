@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Side-by-side benchmark of nnj against PyTorch on the Fashion-MNIST MLP (784-256-128-10, ReLU,
-# softmax cross-entropy, SGD momentum 0.9, lr 0.05), float64, data in memory, 2 threads each.
+# softmax cross-entropy, SGD momentum 0.9, lr 0.05), float64 and float32, data in memory, 2 threads
+# each.
 #
 # Usage: bench/compare.sh [FASHION_MNIST_DIR]   (default: ../shared/data/fashion-mnist beside the repo)
 #
@@ -13,6 +14,8 @@
 # OpenBLAS's generic kernels is visible. Where nnj's launcher would set OPENBLAS_CORETYPE for this CPU
 # (a CPU this OpenBLAS does not know), every peer but readme gets it too, unless it is set already.
 #
+# Unless F32=0, nnj also runs in float32 ("dtype": "float32"): java-f32, vector-f32 and blas-f32 as
+# above, and readme-f32 (the README's command with --dtype float32); the CNN too.
 # For every configuration it prints training samples/s at batch 32 and 128 (one full epoch after a
 # warm-up), batch-1 inference latency (median), batch-1000 inference throughput and peak resident
 # memory; then the ratios nnj/PyTorch; its last line is one JSON object with all of it.
@@ -72,19 +75,20 @@ nnj() { # round, name, then extra JVM options
   OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 java "$@" -cp "$jar" dev.nnj.bench.Compare "$data" \
     "${name%%-*}" 2 "$warmup" 2> "$out/nnj-$name.$round.err" > "$out/nnj-$name.$round.json"
 }
-readme() { # round: the README's command, as a user types it (2 epochs; the second is measured)
-  local round="$1" b32 b128 backend
-  echo "round $round: nnj readme (plain java -jar) ..." >&2
+readme() { # round [dtype]: the README's command, as a user types it (2 epochs; the second is measured)
+  local round="$1" dtype="${2:-float64}" name=readme b32 b128 backend
+  [[ "$dtype" == float64 ]] || name=readme-f32
+  echo "round $round: nnj $name (plain java -jar, $dtype) ..." >&2
   for batch in 32 128; do
     env -u OPENBLAS_NUM_THREADS -u OMP_NUM_THREADS -u OPENBLAS_CORETYPE -u JAVA_TOOL_OPTIONS java -jar "$cli" train \
-      --model models/fashion-mlp.json --data "fashion-mnist:$data" --epochs 2 --batch-size "$batch" \
-      > "$out/readme-$batch.txt" 2>> "$out/nnj-readme.$round.err"
+      --model models/fashion-mlp.json --data "fashion-mnist:$data" --epochs 2 --batch-size "$batch" --dtype "$dtype" \
+      > "$out/readme-$batch.txt" 2>> "$out/nnj-$name.$round.err"
   done
   b32="$(grep -o 'epoch 2/2 .* \([0-9,]*\) samples/s' "$out/readme-32.txt" | grep -o '[0-9,]* samples/s' | tr -d ', samples/')"
   b128="$(grep -o 'epoch 2/2 .* \([0-9,]*\) samples/s' "$out/readme-128.txt" | grep -o '[0-9,]* samples/s' | tr -d ', samples/')"
   backend="$(grep -m1 '^backend: ' "$out/readme-128.txt" | cut -c10- | sed 's/"/\\"/g')"
   printf '{"framework": "nnj", "backend": "readme", "kernels": "%s", "trainSamplesPerSecondBatch32": %s, "trainSamplesPerSecondBatch128": %s}\n' \
-    "$backend" "${b32:-null}" "${b128:-null}" > "$out/nnj-readme.$round.json"
+    "$backend" "${b32:-null}" "${b128:-null}" > "$out/nnj-$name.$round.json"
 }
 for round in $(seq 1 "$rounds"); do
   [[ "${MLP:-1}" != 0 ]] || break
@@ -93,6 +97,12 @@ for round in $(seq 1 "$rounds"); do
   nnj "$round" vector --add-modules jdk.incubator.vector -Dnnj.blas.native=false
   nnj "$round" blas -Dnnj.blas.native=true
   readme "$round"
+  if [[ "${F32:-1}" != 0 ]]; then
+    nnj "$round" java-f32 -Dnnj.blas.native=false -Dnnj.bench.dtype=float32
+    nnj "$round" vector-f32 --add-modules jdk.incubator.vector -Dnnj.blas.native=false -Dnnj.bench.dtype=float32
+    nnj "$round" blas-f32 -Dnnj.blas.native=true -Dnnj.bench.dtype=float32
+    readme "$round" float32
+  fi
   if [[ -z "$dl4j" ]]; then
     echo "round $round: dl4j float64 ..." >&2
     # DL4J's fastest setting here: libnd4j's OpenMP loops on 1 thread, its OpenBLAS on 2 (measured
@@ -112,12 +122,16 @@ if [[ "${CNN:-1}" != 0 ]]; then
   cnn_examples="${CNN_EXAMPLES:-6400}"
   cnn_warmup="${CNN_WARMUP:-3200}"
   for round in $(seq 1 "$rounds"); do
-    for backend in ejml java vector blas; do
-      echo "round $round: cnn nnj $backend ..." >&2
+    cnn_runs=(ejml java vector blas)
+    [[ "${F32:-1}" == 0 ]] || cnn_runs+=(java-f32 vector-f32 blas-f32)
+    for run in "${cnn_runs[@]}"; do
+      echo "round $round: cnn nnj $run ..." >&2
+      backend="${run%%-*}" dtype=float64
+      [[ "$run" == *-f32 ]] && dtype=float32
       native=false; [[ "$backend" == blas ]] && native=true
       OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 java --add-modules jdk.incubator.vector -Dnnj.blas.native=$native \
-        -cp "$jar" dev.nnj.bench.CompareCnn "$data" "$backend" 2 models/fashion-cnn.json "$cnn_examples" "$cnn_warmup" \
-        2> "$out/cnn/nnj-$backend.$round.err" > "$out/cnn/nnj-$backend.$round.json"
+        -Dnnj.bench.dtype=$dtype -cp "$jar" dev.nnj.bench.CompareCnn "$data" "$backend" 2 models/fashion-cnn.json \
+        "$cnn_examples" "$cnn_warmup" 2> "$out/cnn/nnj-$run.$round.err" > "$out/cnn/nnj-$run.$round.json"
     done
     for p in float64 float32; do
       echo "round $round: cnn pytorch $p ..." >&2
@@ -170,12 +184,16 @@ if runs:
         if peer:
             ratios[peer_name] = {name: {k: ratio(r.get(k), peer[k]) for k in keys[:4]} for name, r in runs.items()
                                  if name.startswith("nnj")}
-    best = max((r["trainSamplesPerSecondBatch128"] or 0, n) for n, r in runs.items() if n.startswith("nnj") and n != "nnj-readme")
-    if "nnj-readme" in runs:
-        rd = runs["nnj-readme"]
-        print("\nthe README's command / the best nnj configuration (%s), training: batch 32 %s, batch 128 %s" % (best[1],
-              ratio(rd["trainSamplesPerSecondBatch32"], runs[best[1]]["trainSamplesPerSecondBatch32"]),
-              ratio(rd["trainSamplesPerSecondBatch128"], runs[best[1]]["trainSamplesPerSecondBatch128"])))
+    for suffix, readme_name in (("", "nnj-readme"), ("-f32", "nnj-readme-f32")):
+        same_type = [(r["trainSamplesPerSecondBatch128"] or 0, n) for n, r in runs.items() if n.startswith("nnj")
+                     and not n.startswith("nnj-readme") and n.endswith("-f32") == (suffix == "-f32")]
+        if readme_name in runs and same_type:
+            best = max(same_type)
+            rd = runs[readme_name]
+            print("\nthe README's command%s / the best nnj configuration of its type (%s), training: batch 32 %s, batch 128 %s"
+                  % (" with --dtype float32" if suffix else "", best[1],
+                     ratio(rd["trainSamplesPerSecondBatch32"], runs[best[1]]["trainSamplesPerSecondBatch32"]),
+                     ratio(rd["trainSamplesPerSecondBatch128"], runs[best[1]]["trainSamplesPerSecondBatch128"])))
     if "nnj-ejml" in runs:
         for n in ("nnj-java", "nnj-vector"):
             if n in runs:

@@ -39,6 +39,7 @@ public final class Compare {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("framework", "nnj");
         result.put("backend", backend);
+        result.put("dtype", Mlp.dtype().name());
         result.put("threads", threads);
         result.put("warmUpExamples", warmUpExamples);
         String description = null;

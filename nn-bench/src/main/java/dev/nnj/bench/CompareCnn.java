@@ -34,7 +34,8 @@ public final class CompareCnn {
         NnRuntime runtime = NnRuntime.discover(CompareCnn.class.getClassLoader(), backend, threads);
         double rate = 0;
         for (int n : new int[] {warmUp, examples}) {
-            AssembledModel m = runtime.assemble(ModelFileReader.read(json, args[3]).withBatchSize(64).withEpochs(1));
+            AssembledModel m = runtime.assemble(ModelFileReader.read(json, args[3]).withBatchSize(64).withEpochs(1)
+                    .withDtype(Mlp.dtype()));
             rate = m.trainer().fit(all.subset(firstRows(n), "first " + n), null).get(0).samplesPerSecond();
         }
         System.out.println(String.format(Locale.ROOT, "{\"framework\": \"nnj\", \"backend\": \"%s\", \"threads\": %d, "

@@ -1,5 +1,6 @@
 package dev.nnj.bench;
 
+import dev.nnj.api.DType;
 import dev.nnj.core.NnRuntime;
 import dev.nnj.core.build.AssembledModel;
 import dev.nnj.core.json.ModelFileReader;
@@ -31,6 +32,15 @@ final class Mlp {
     /** @param backend a backend name or null for the highest-ranked one */
     static AssembledModel build(String backend, int threads, int batchSize) {
         NnRuntime runtime = NnRuntime.discover(Mlp.class.getClassLoader(), backend, threads);
-        return runtime.assemble(ModelFileReader.read(MODEL, "fashion-mlp").withBatchSize(batchSize));
+        return runtime.assemble(ModelFileReader.read(MODEL, "fashion-mlp").withBatchSize(batchSize).withDtype(dtype()));
+    }
+
+    /** @return the element type of the benchmark's models: system property {@code nnj.bench.dtype}, float64 by default */
+    static DType dtype() {
+        DType type = ModelFileReader.parseDtype(System.getProperty("nnj.bench.dtype", "float64"));
+        if (type == null) {
+            throw new IllegalArgumentException("-Dnnj.bench.dtype must be float64 or float32.");
+        }
+        return type;
     }
 }

@@ -40,8 +40,12 @@ final class EpochReporter implements TrainingListener {
         out.printf(Locale.ROOT, "loss %s, optimizer %s, batch size %d%s, %d epochs, seed %d%n", m.loss(), m.optimizer(),
                 m.training().batchSize(), m.training().dropLast() ? " (a short last batch dropped)" : "",
                 m.training().epochs(), m.training().seed());
-        out.printf(Locale.ROOT, "backend: %s, %d thread%s%n", kernels.description(), kernels.threads(),
-                kernels.threads() == 1 ? "" : "s");
+        out.printf(Locale.ROOT, "backend: %s, %d thread%s%s%n", kernels.description(), kernels.threads(),
+                kernels.threads() == 1 ? "" : "s", m.model().dtype() == dev.nnj.api.DType.F32 ? ", float32" : "");
+        if (!m.model().convertedLayers().isEmpty()) {
+            out.printf(Locale.ROOT, "float64, converted at their boundary (they do not support float32): %s%n",
+                    String.join(", ", m.model().convertedLayers()));
+        }
         out.printf(Locale.ROOT, "data: %,d training examples (%s), %,d test examples (%s)%n", train.size(), train.name(),
                 test.size(), test.name());
         out.flush();

@@ -36,4 +36,26 @@ class Api01ExtensionTest {
         // CI's threshold for the same model built from today's sources (.ci/run); it reached 0.9639.
         assertTrue(accuracy >= 0.95, "test accuracy " + accuracy + " < 0.95");
     }
+
+    /**
+     * In a float32 model, the 0.1 jar's layer and activation run in float64 behind the boundary
+     * conversion, and its optimizer, which reads data(), is refused by name before training.
+     */
+    @Test
+    void inAFloat32ModelTheOldLayerRunsConvertedAndTheOldOptimizerIsRefused(@TempDir Path plugins)
+            throws Exception {
+        Files.copy(COMPAT.resolve("acme-extension-1.0.0-nnj-0.1.jar"), plugins.resolve("acme-extension-1.0.0.jar"));
+        String model = COMPAT.resolve("digits-acme.json").toString();
+        CliRun refused = CliRun.run("train", "--plugins", plugins.toString(), "--model", model, "--data", "digits",
+                "--dtype", "float32", "--progress", "none");
+        assertEquals(1, refused.exitCode(), refused.err());
+        assertTrue(refused.err().contains("optimizer (acme.lion): this optimizer updates float64 parameters only"),
+                refused.err());
+
+        CliRun train = CliRun.run("train", "--plugins", plugins.toString(), "--model", model, "--data", "digits",
+                "--dtype", "float32", "--optimizer", "adam", "--epochs", "10", "--json", "--progress", "none");
+        assertEquals(0, train.exitCode(), train.err());
+        double accuracy = new ObjectMapper().readTree(train.lastLine()).get("testAccuracy").asDouble();
+        assertTrue(accuracy >= 0.95, "test accuracy " + accuracy + " < 0.95");
+    }
 }

@@ -151,6 +151,28 @@ class TrainCommandTest {
     }
 
     @Test
+    void dtypeFloat32TrainsSavesAndResumesAsFloat32(@TempDir Path dir) throws Exception {
+        Path saved = dir.resolve("f32.nnj");
+        CliRun run = CliRun.run("train", "--model", CliRun.model("digits-mlp.json"), "--data", "digits", "--epochs",
+                "3", "--dtype", "float32", "--save", saved.toString(), "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        double accuracy = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.lastLine())
+                .get("testAccuracy").asDouble();
+        assertTrue(accuracy >= 0.93, "float32 test accuracy after 3 epochs " + accuracy);
+        assertEquals(dev.nnj.api.DType.F32, ModelArchive.read(saved).spec().dtype(), "a saved model keeps its dtype");
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(saved.toFile())) {
+            String header = new String(zip.getInputStream(zip.getEntry(ModelArchive.WEIGHTS_ENTRY)).readNBytes(400),
+                    java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertTrue(header.contains("\"dtype\":\"F32\""), header);
+        }
+
+        CliRun bad = CliRun.run("train", "--model", CliRun.model("digits-mlp.json"), "--data", "digits", "--dtype",
+                "float16");
+        assertEquals(1, bad.exitCode(), bad.err());
+        assertTrue(bad.err().contains("--dtype float16: expected float64 or float32."), bad.err());
+    }
+
+    @Test
     void aDropLastThatIsNotABooleanIsReportedNamingTheKey(@TempDir Path dir) throws Exception {
         String file = Files.readString(Path.of(CliRun.model("digits-mlp.json")));
         Path bad = Files.writeString(dir.resolve("bad.json"), file.replace("\"batchSize\": 32,",
