@@ -127,6 +127,17 @@ class ModelBuilderTest {
         assertEquals(128 * 10 + 10, model.trainableParameterCount());
     }
 
+    @Test
+    void dtypeIsTheModelFilesDtype() {
+        ModelBuilder b = Models.sequential(Shape.of(64)).dense(16, "relu").dense(10).loss("softmax-cross-entropy")
+                .optimizer("adam").dtype(dev.nnj.api.DType.F32);
+        assertEquals("float32", b.values().get("dtype"));
+        Sequential model = b.build(RUNTIME).model();
+        assertEquals(dev.nnj.api.DType.F32, model.dtype());
+        assertEquals(dev.nnj.api.DType.F32, model.parameters().get(0).value().dtype());
+        assertThrows(IllegalArgumentException.class, () -> b.dtype(dev.nnj.api.DType.I64));
+    }
+
     /** Data from arrays in one call, and fit(train, validation) returning every epoch's metrics. */
     @Test
     void fitsArraysWithAValidationSetAndReturnsEveryEpoch() {
