@@ -26,6 +26,6 @@ public final class AvgPool2dProvider implements LayerProvider {
 
     @Override
     public Layer create(Config config, BuildContext context) {
-        return new AvgPool2d(context.inputShape(), WindowKeys.pooling(config));
+        return new AvgPool2d(context.inputShape(), WindowKeys.pooling(config), context.dtype());
     }
 }

@@ -1,6 +1,7 @@
 package dev.nnj.core.layer;
 
 import dev.nnj.api.Buffer;
+import dev.nnj.api.DType;
 import dev.nnj.api.GradientListener;
 import dev.nnj.api.Layer;
 import dev.nnj.api.LayerContext;
@@ -12,7 +13,6 @@ import dev.nnj.api.ShapeMismatchException;
 import dev.nnj.api.StateRequest;
 import dev.nnj.api.Tensor;
 import dev.nnj.api.TrainingException;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -32,6 +32,11 @@ import java.util.List;
  * {@code running_mean} ([C], 0), {@code running_var} ([C], 1) and {@code num_batches_tracked} ([],
  * I64), named and shaped as PyTorch's. Keys {@code momentum} (0.1) and {@code eps} (1e-5). The
  * normalised values and statistics of the last forward pass are kept in the workspace's state.
+ *
+ * <p>Built in float32, γ, β, the running statistics and the normalised values are float32 and the
+ * per-value work is float arithmetic; the batch's mean and variance, the running statistics'
+ * update and the gradients' sums per channel are computed in double from the float32 values, and
+ * rounded once. {@code num_batches_tracked} stays an I64 buffer.
  */
 public final class BatchNorm implements Layer {
     private final Shape input;
@@ -47,7 +52,7 @@ public final class BatchNorm implements Layer {
     private final List<Buffer> buffers;
 
     /**
-     * A batch-norm layer with γ = 1, β = 0, running mean 0 and running variance 1.
+     * A batch-norm layer with γ = 1, β = 0, running mean 0 and running variance 1, in float64.
      *
      * @param input the shape of one example: [C] or [C, ...]; statistics per C
      * @param momentum the weight of a batch in the running statistics, in [0, 1]
@@ -55,6 +60,23 @@ public final class BatchNorm implements Layer {
      * @throws IllegalArgumentException if {@code momentum} or {@code eps} is out of range
      */
     public BatchNorm(Shape input, double momentum, double eps) {
+        this(input, momentum, eps, DType.F64);
+    }
+
+    /**
+     * A batch-norm layer with γ = 1, β = 0, running mean 0 and running variance 1, whose parameters,
+     * running statistics, state and passes are of an element type.
+     *
+     * @param input the shape of one example: [C] or [C, ...]; statistics per C
+     * @param momentum the weight of a batch in the running statistics, in [0, 1]
+     * @param eps added to the variance, &gt; 0
+     * @param dtype {@link DType#F64} or {@link DType#F32}
+     * @throws IllegalArgumentException if {@code momentum} or {@code eps} is out of range, or
+     *     {@code dtype} is neither type
+     * @throws NullPointerException if {@code dtype} is null
+     */
+    public BatchNorm(Shape input, double momentum, double eps, DType dtype) {
+        LayerInit.checkFloat(dtype, "batch-norm");
         if (!(momentum >= 0 && momentum <= 1) || !(eps > 0)) {
             throw new IllegalArgumentException("batch-norm: momentum must be in [0, 1] and eps > 0; got momentum "
                     + momentum + ", eps " + eps + ".");
@@ -64,13 +86,13 @@ public final class BatchNorm implements Layer {
         this.positions = input.size() / channels;
         this.momentum = momentum;
         this.eps = eps;
-        Tensor gamma = Tensor.zeros(1, channels);
-        Arrays.fill(gamma.data(), 1.0);
+        Tensor gamma = Tensor.zeros(1, channels, dtype);
+        Spans.fill(gamma, 0, channels, 1.0);
         this.weight = Parameter.of("weight", ParameterRole.WEIGHT, gamma, Shape.of(channels));
-        this.bias = Parameter.of("bias", ParameterRole.BIAS, Tensor.zeros(1, channels), Shape.of(channels));
-        this.runningMean = Tensor.zeros(1, channels);
-        this.runningVar = Tensor.zeros(1, channels);
-        Arrays.fill(runningVar.data(), 1.0);
+        this.bias = Parameter.of("bias", ParameterRole.BIAS, Tensor.zeros(1, channels, dtype), Shape.of(channels));
+        this.runningMean = Tensor.zeros(1, channels, dtype);
+        this.runningVar = Tensor.zeros(1, channels, dtype);
+        Spans.fill(runningVar, 0, channels, 1.0);
         this.batches = Tensor.zeros(1, 1);
         this.buffers = List.of(Buffer.of("running_mean", runningMean, Shape.of(channels)),
                 Buffer.of("running_var", runningVar, Shape.of(channels)),
@@ -106,7 +128,8 @@ public final class BatchNorm implements Layer {
 
     @Override
     public Object newState(StateRequest request) {
-        return new State(new double[request.maxBatch() * input.size()], new double[channels], new double[channels]);
+        return new State(Tensor.zeros(request.maxBatch(), input.size(), weight.value().dtype()), new double[channels],
+                new double[channels]);
     }
 
     @Override
@@ -120,26 +143,44 @@ public final class BatchNorm implements Layer {
             batchStatistics(in, s);
         } else {
             for (int c = 0; c < channels; c++) {
-                s.mean[c] = runningMean.data()[c];
-                s.invStd[c] = 1.0 / Math.sqrt(runningVar.data()[c] + eps);
+                s.mean[c] = runningMean.get(c);
+                s.invStd[c] = 1.0 / Math.sqrt(runningVar.get(c) + eps);
             }
         }
-        double[] x = in.data();
-        double[] y = out.data();
-        double[] g = weight.value().data();
-        double[] b = bias.value().data();
         int width = input.size();
         for (int r = 0, rows = in.rows(); r < rows; r++) {
             for (int c = 0; c < channels; c++) {
                 int from = r * width + c * positions;
-                double mean = s.mean[c];
-                double invStd = s.invStd[c];
-                for (int i = from; i < from + positions; i++) {
-                    double xhat = (x[i] - mean) * invStd;
-                    s.xhat[i] = xhat;
-                    y[i] = g[c] * xhat + b[c];
-                }
+                normalise(in, s.xhat, out, from, from + positions, s.mean[c], s.invStd[c], c);
             }
+        }
+    }
+
+    /** x̂ = (x - mean)·invStd and y = γ[c]·x̂ + β[c] over [from, to), in the tensors' element type. */
+    private void normalise(Tensor in, Tensor xhat, Tensor out, int from, int to, double mean, double invStd, int c) {
+        if (in.dtype() == DType.F32) {
+            float[] x = in.floatData();
+            float[] h = xhat.floatData();
+            float[] y = out.floatData();
+            float m = (float) mean;
+            float scale = (float) invStd;
+            float g = weight.value().floatData()[c];
+            float b = bias.value().floatData()[c];
+            for (int i = from; i < to; i++) {
+                h[i] = (x[i] - m) * scale;
+                y[i] = g * h[i] + b;
+            }
+            return;
+        }
+        double[] x = in.data();
+        double[] h = xhat.data();
+        double[] y = out.data();
+        double g = weight.value().data()[c];
+        double b = bias.value().data()[c];
+        for (int i = from; i < to; i++) {
+            double v = (x[i] - mean) * invStd;
+            h[i] = v;
+            y[i] = g * v + b;
         }
     }
 
@@ -151,28 +192,24 @@ public final class BatchNorm implements Layer {
                     + "PyTorch). Choose a batch size that leaves no final batch of one example, or set "
                     + "\"dropLast\": true.");
         }
-        double[] x = in.data();
         int width = input.size();
         for (int c = 0; c < channels; c++) {
             double sum = 0;
             for (int r = 0, rows = in.rows(); r < rows; r++) {
-                for (int i = r * width + c * positions, end = i + positions; i < end; i++) {
-                    sum += x[i];
-                }
+                int from = r * width + c * positions;
+                sum = Spans.sum(sum, in, from, from + positions);
             }
             double mean = sum / n;
             double squares = 0;
             for (int r = 0, rows = in.rows(); r < rows; r++) {
-                for (int i = r * width + c * positions, end = i + positions; i < end; i++) {
-                    double d = x[i] - mean;
-                    squares += d * d;
-                }
+                int from = r * width + c * positions;
+                squares = Spans.squares(squares, in, from, from + positions, mean);
             }
             double variance = squares / n;
             s.mean[c] = mean;
             s.invStd[c] = 1.0 / Math.sqrt(variance + eps);
-            runningMean.data()[c] = (1 - momentum) * runningMean.data()[c] + momentum * mean;
-            runningVar.data()[c] = (1 - momentum) * runningVar.data()[c] + momentum * squares / (n - 1);
+            runningMean.set(c, (1 - momentum) * runningMean.get(c) + momentum * mean);
+            runningVar.set(c, (1 - momentum) * runningVar.get(c) + momentum * squares / (n - 1));
         }
         batches.data()[0] += 1;
     }
@@ -181,10 +218,8 @@ public final class BatchNorm implements Layer {
     public void backward(Tensor in, Tensor out, Tensor gradOut, Tensor gradIn, LayerContext context) {
         State s = context.state();
         boolean training = context.mode() == Mode.TRAIN;
-        double[] dy = gradOut.data();
-        double[] g = weight.value().data();
-        double[] dg = weight.gradient().data();
-        double[] db = bias.gradient().data();
+        Tensor dg = weight.gradient();
+        Tensor db = bias.gradient();
         int width = input.size();
         int rows = in.rows();
         double n = (double) rows * positions;
@@ -192,28 +227,54 @@ public final class BatchNorm implements Layer {
             double sumDy = 0;
             double sumDyXhat = 0;
             for (int r = 0; r < rows; r++) {
-                for (int i = r * width + c * positions, end = i + positions; i < end; i++) {
-                    sumDy += dy[i];
-                    sumDyXhat += dy[i] * s.xhat[i];
-                }
+                int from = r * width + c * positions;
+                sumDy = Spans.sum(sumDy, gradOut, from, from + positions);
+                sumDyXhat = Spans.dot(sumDyXhat, gradOut, s.xhat, from, from + positions);
             }
             if (gradIn != null) {
-                double[] dx = gradIn.data();
-                double scale = g[c] * s.invStd[c];
+                double scale = weight.value().get(c) * s.invStd[c];
                 double meanDy = training ? sumDy / n : 0;
                 double meanDyXhat = training ? sumDyXhat / n : 0;
                 for (int r = 0; r < rows; r++) {
-                    for (int i = r * width + c * positions, end = i + positions; i < end; i++) {
-                        dx[i] = scale * (dy[i] - meanDy - s.xhat[i] * meanDyXhat);
-                    }
+                    int from = r * width + c * positions;
+                    inputGradient(gradOut, s.xhat, gradIn, from, from + positions, scale, meanDy, meanDyXhat);
                 }
             }
-            dg[c] += sumDyXhat;
-            db[c] += sumDy;
+            dg.set(c, dg.get(c) + sumDyXhat);
+            db.set(c, db.get(c) + sumDy);
         }
         GradientListener ready = context.gradients();
         ready.gradientReady(weight, 0, channels);
         ready.gradientReady(bias, 0, channels);
+    }
+
+    /** dx = scale·(dy - meanDy - x̂·meanDyXhat) over [from, to), in the tensors' element type. */
+    private static void inputGradient(Tensor gradOut, Tensor xhat, Tensor gradIn, int from, int to, double scale,
+            double meanDy, double meanDyXhat) {
+        float[] dyf = Spans.floats(gradOut);
+        if (dyf != null) {
+            float[] h = xhat.floatData();
+            float[] dx = gradIn.floatData();
+            float k = (float) scale;
+            float m = (float) meanDy;
+            float mh = (float) meanDyXhat;
+            for (int i = from; i < to; i++) {
+                dx[i] = k * (dyf[i] - m - h[i] * mh);
+            }
+            return;
+        }
+        double[] dy = gradOut.data();
+        double[] h = xhat.data();
+        double[] dx = gradIn.data();
+        for (int i = from; i < to; i++) {
+            dx[i] = scale * (dy[i] - meanDy - h[i] * meanDyXhat);
+        }
+    }
+
+    /** The element type it was built in ({@link #BatchNorm(Shape, double, double, DType)}). */
+    @Override
+    public boolean supports(DType type) {
+        return type == weight.value().dtype();
     }
 
     @Override
@@ -231,7 +292,10 @@ public final class BatchNorm implements Layer {
         return "BatchNorm[" + input + ", momentum=" + momentum + ", eps=" + eps + "]";
     }
 
-    /** The normalised values and the statistics of the last forward pass in one workspace. */
-    private record State(double[] xhat, double[] mean, double[] invStd) {
+    /**
+     * The normalised values (in the layer's element type) and the statistics per channel (in double)
+     * of the last forward pass in one workspace.
+     */
+    private record State(Tensor xhat, double[] mean, double[] invStd) {
     }
 }

@@ -27,6 +27,6 @@ public final class BatchNormProvider implements LayerProvider {
         if (!(eps > 0)) {
             throw config.invalid("eps", "a number > 0");
         }
-        return new BatchNorm(context.inputShape(), momentum, eps);
+        return new BatchNorm(context.inputShape(), momentum, eps, context.dtype());
     }
 }

@@ -2,6 +2,7 @@ package dev.nnj.core.layer;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.nnj.api.DType;
 import dev.nnj.api.GradientListener;
 import dev.nnj.api.Kernels;
 import dev.nnj.api.Layer;
@@ -29,6 +30,10 @@ import java.util.Optional;
  * </ul>
  * The column matrix and the products' scratch live in the workspace's state of this layer
  * ({@link #newState}), so one instance serves any number of workspaces.
+ *
+ * <p>Built in float32 ({@link #Conv2d(Shape, int, Window2d, boolean, Kernels, DType)}), its
+ * parameters, columns and scratch are float32 and the products are the kernels' float32 ones; the
+ * bias gradient sums each filter's values in double and rounds once per pass.
  */
 public final class Conv2d implements Layer {
     private final Grid grid;
@@ -67,20 +72,46 @@ public final class Conv2d implements Layer {
      * @throws ShapeMismatchException if {@code input} is not [C, H, W] or the kernel does not fit it
      */
     public Conv2d(Shape input, int filters, Window2d window, boolean bias, Kernels kernels) {
+        this(input, filters, window, bias, kernels, DType.F64);
+    }
+
+    /**
+     * A convolution with zero weights and biases of an element type, computing with {@code kernels};
+     * fill them through {@link #weight()} and {@link #bias()}.
+     *
+     * @param input the shape of one input example, [C, H, W]
+     * @param filters F, the output channels, &gt;= 1
+     * @param window the kernel [kh, kw], stride and padding
+     * @param bias whether the layer adds a bias per filter
+     * @param kernels the matrix products, e.g. from {@code BuildContext.kernels()}; for
+     *     {@link DType#F32} they must support it
+     * @param dtype {@link DType#F64} or {@link DType#F32}: of the parameters, the state and the passes
+     * @throws IllegalArgumentException if {@code filters} is below 1, {@code dtype} is neither type or
+     *     {@code kernels} cannot compute in it
+     * @throws NullPointerException if {@code input}, {@code window}, {@code kernels} or {@code dtype} is
+     *     null
+     * @throws ShapeMismatchException if {@code input} is not [C, H, W] or the kernel does not fit it
+     */
+    public Conv2d(Shape input, int filters, Window2d window, boolean bias, Kernels kernels, DType dtype) {
         requireNonNull(input, "input is null");
         requireNonNull(window, "window is null");
         this.kernels = requireNonNull(kernels, "kernels is null");
         if (filters < 1) {
             throw new IllegalArgumentException("A conv2d layer needs filters >= 1; got " + filters + ".");
         }
+        if (!kernels.supports(LayerInit.checkFloat(dtype, "conv2d"))) {
+            throw new IllegalArgumentException("The kernels " + kernels.description() + " do not compute in " + dtype
+                    + "; choose another backend or dtype.");
+        }
         this.grid = Grid.of(input, window);
         this.filters = filters;
         int c = grid.channels();
         int kh = window.kernelHeight();
         int kw = window.kernelWidth();
-        this.weight = Parameter.of("weight", ParameterRole.WEIGHT, Tensor.zeros(filters, c * kh * kw),
+        this.weight = Parameter.of("weight", ParameterRole.WEIGHT, Tensor.zeros(filters, c * kh * kw, dtype),
                 Shape.of(filters, c, kh, kw));
-        this.bias = bias ? Parameter.of("bias", ParameterRole.BIAS, Tensor.zeros(1, filters), Shape.of(filters)) : null;
+        this.bias = bias ? Parameter.of("bias", ParameterRole.BIAS, Tensor.zeros(1, filters, dtype), Shape.of(filters))
+                : null;
         this.parameters = bias ? List.of(weight, this.bias) : List.of(weight);
     }
 
@@ -130,7 +161,9 @@ public final class Conv2d implements Layer {
     public Object newState(StateRequest request) {
         int rows = request.maxBatch() * grid.outPlane();
         int patch = weight.value().cols();
-        return new Scratch(Tensor.zeros(rows, patch), Tensor.zeros(rows, filters), Tensor.zeros(rows, patch));
+        DType type = weight.value().dtype();
+        return new Scratch(Tensor.zeros(rows, patch, type), Tensor.zeros(rows, filters, type),
+                Tensor.zeros(rows, patch, type));
     }
 
     @Override
@@ -139,19 +172,37 @@ public final class Conv2d implements Layer {
         Scratch s = Scratch.of(context);
         int batch = in.rows();
         s.rows(batch, grid.outPlane());
-        Im2col.im2col(grid, in.data(), batch, s.col.data());
+        Im2col.im2col(grid, in, batch, s.col);
         kernels.multTransB(s.col, weight.value(), s.tmp);
-        double[] t = s.tmp.data();
-        double[] y = out.data();
-        double[] b = bias == null ? null : bias.value().data();
+        reorder(s.tmp, out, batch, true);
+    }
+
+    /**
+     * Between T [B·P, F] (a row per position) and Y [B, F·P] (the image's layout): forward
+     * ({@code toImage}), y[n, f·P + p] = T[n·P + p, f] + b[f]; backward, T[n·P + p, f] = y[n, f·P + p].
+     */
+    private void reorder(Tensor t, Tensor y, int batch, boolean toImage) {
+        float[] tf = Spans.floats(t);
+        float[] yf = Spans.floats(y);
+        double[] td = Spans.doubles(t);
+        double[] yd = Spans.doubles(y);
         int p = grid.outPlane();
         for (int n = 0; n < batch; n++) {
             for (int f = 0; f < filters; f++) {
-                double shift = b == null ? 0.0 : b[f];
+                double shift = bias == null || !toImage ? 0.0 : bias.value().get(f);
                 int o = (n * filters + f) * p;
                 int row = n * p;
                 for (int q = 0; q < p; q++) {
-                    y[o + q] = t[(row + q) * filters + f] + shift;
+                    int at = (row + q) * filters + f;
+                    if (toImage && yf != null) {
+                        yf[o + q] = tf[at] + (float) shift;
+                    } else if (toImage) {
+                        yd[o + q] = td[at] + shift;
+                    } else if (yf != null) {
+                        tf[at] = yf[o + q];
+                    } else {
+                        td[at] = yd[o + q];
+                    }
                 }
             }
         }
@@ -164,37 +215,31 @@ public final class Conv2d implements Layer {
         int batch = gradOut.rows();
         int p = grid.outPlane();
         s.rows(batch, p);
-        double[] g = gradOut.data();
-        double[] dt = s.tmp.data();
-        for (int n = 0; n < batch; n++) {
-            for (int f = 0; f < filters; f++) {
-                int o = (n * filters + f) * p;
-                int row = n * p;
-                for (int q = 0; q < p; q++) {
-                    dt[(row + q) * filters + f] = g[o + q];
-                }
-            }
-        }
+        reorder(s.tmp, gradOut, batch, false);
         if (gradIn != null) {
             kernels.mult(s.tmp, weight.value(), s.dCol);
-            Im2col.col2im(grid, s.dCol.data(), batch, gradIn.data());
+            Im2col.col2im(grid, s.dCol, batch, gradIn);
         }
         GradientListener ready = context.gradients();
         kernels.multAddTransA(s.tmp, s.col, weight, ready);
         if (bias != null) {
-            double[] db = bias.gradient().data();
-            for (int n = 0; n < batch; n++) {
-                for (int f = 0; f < filters; f++) {
+            Tensor db = bias.gradient();
+            for (int f = 0; f < filters; f++) {
+                double sum = db.get(f);
+                for (int n = 0; n < batch; n++) {
                     int o = (n * filters + f) * p;
-                    double sum = 0;
-                    for (int q = 0; q < p; q++) {
-                        sum += g[o + q];
-                    }
-                    db[f] += sum;
+                    sum += Spans.sum(0, gradOut, o, o + p);
                 }
+                db.set(f, sum);
             }
             ready.gradientReady(bias, 0, filters);
         }
+    }
+
+    /** The element type it was built in ({@link #Conv2d(Shape, int, Window2d, boolean, Kernels, DType)}). */
+    @Override
+    public boolean supports(DType type) {
+        return type == weight.value().dtype();
     }
 
     @Override

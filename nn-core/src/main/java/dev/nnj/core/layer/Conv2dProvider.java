@@ -36,15 +36,17 @@ public final class Conv2dProvider implements LayerProvider {
         }
         Window2d window = WindowKeys.convolution(config);
         boolean bias = config.getBoolean("bias", true);
-        Conv2d layer = new Conv2d(context.inputShape(), filters, window, bias, context.kernels());
+        Conv2d layer = new Conv2d(context.inputShape(), filters, window, bias, context.kernels(),
+                context.dtype());
 
         Initializer weightInit = LayerInit.weight(config, context);
         Initializer biasInit = LayerInit.bias(config, context);
         int area = window.kernelHeight() * window.kernelWidth();
         int fanIn = context.inputShape().dim(0) * area;
         int fanOut = filters * area;
-        weightInit.initialize(layer.weight().value(), fanIn, fanOut, context.random("weight"));
-        layer.bias().ifPresent(b -> biasInit.initialize(b.value(), fanIn, fanOut, context.random("bias")));
+        LayerInit.initialize(weightInit, layer.weight().value(), fanIn, fanOut, context.random("weight"));
+        layer.bias().ifPresent(
+                b -> LayerInit.initialize(biasInit, b.value(), fanIn, fanOut, context.random("bias")));
         return layer;
     }
 }

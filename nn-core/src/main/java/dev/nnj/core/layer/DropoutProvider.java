@@ -25,6 +25,6 @@ public final class DropoutProvider implements LayerProvider {
         if (!(rate >= 0 && rate < 1)) {
             throw config.invalid("rate", "a number in [0, 1)");
         }
-        return new Dropout(context.inputShape().size(), rate);
+        return new Dropout(context.inputShape().size(), rate, context.dtype());
     }
 }

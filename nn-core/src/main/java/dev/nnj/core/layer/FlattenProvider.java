@@ -21,6 +21,6 @@ public final class FlattenProvider implements LayerProvider {
 
     @Override
     public Layer create(Config config, BuildContext context) {
-        return new Flatten(context.inputShape());
+        return new Flatten(context.inputShape(), context.dtype());
     }
 }

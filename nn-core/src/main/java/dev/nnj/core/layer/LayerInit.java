@@ -47,4 +47,21 @@ final class LayerInit {
         initializer.initialize(drawn, fanIn, fanOut, random);
         value.copyFrom(drawn);
     }
+
+    /**
+     * Checks the element type a layer is built in.
+     *
+     * @param dtype the element type asked for
+     * @param layer the layer's type id, for the message
+     * @return {@code dtype}
+     * @throws IllegalArgumentException if {@code dtype} is not {@link DType#F64} or {@link DType#F32}
+     * @throws NullPointerException if {@code dtype} is null
+     */
+    static DType checkFloat(DType dtype, String layer) {
+        if (java.util.Objects.requireNonNull(dtype, "dtype is null") == DType.I64) {
+            throw new IllegalArgumentException(layer + " computes in F64 or F32; got I64, which is for integer "
+                    + "buffers only.");
+        }
+        return dtype;
+    }
 }

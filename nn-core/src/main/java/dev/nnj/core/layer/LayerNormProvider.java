@@ -23,6 +23,6 @@ public final class LayerNormProvider implements LayerProvider {
         if (!(eps > 0)) {
             throw config.invalid("eps", "a number > 0");
         }
-        return new LayerNorm(context.inputShape(), eps);
+        return new LayerNorm(context.inputShape(), eps, context.dtype());
     }
 }

@@ -25,6 +25,6 @@ public final class MaxPool2dProvider implements LayerProvider {
 
     @Override
     public Layer create(Config config, BuildContext context) {
-        return new MaxPool2d(context.inputShape(), WindowKeys.pooling(config));
+        return new MaxPool2d(context.inputShape(), WindowKeys.pooling(config), context.dtype());
     }
 }

@@ -2,12 +2,12 @@ package dev.nnj.core.layer;
 
 import dev.nnj.api.AdaptData;
 import dev.nnj.api.Buffer;
+import dev.nnj.api.DType;
 import dev.nnj.api.Layer;
 import dev.nnj.api.LayerContext;
 import dev.nnj.api.Shape;
 import dev.nnj.api.ShapeMismatchException;
 import dev.nnj.api.Tensor;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -18,6 +18,10 @@ import java.util.List;
  * variance is the population variance and a constant feature is only centred (scale 1), as
  * scikit-learn's {@code StandardScaler} does. Before adapting, the layer is the identity. No keys,
  * no parameters; the same in training and inference.
+ *
+ * <p>Built in float32, its buffers are float32 and its passes compute in float; {@link #adapt}
+ * still sums in double, reading the data in whatever type it comes, and rounds the mean and the
+ * variance once.
  */
 public final class Normalization implements Layer {
     private final Shape input;
@@ -27,16 +31,29 @@ public final class Normalization implements Layer {
     private final List<Buffer> buffers;
 
     /**
-     * A normalisation of mean 0 and variance 1 (the identity) until it adapts.
+     * A normalisation of mean 0 and variance 1 (the identity) until it adapts, in float64.
      *
      * @param input the shape of one example
      */
     public Normalization(Shape input) {
+        this(input, DType.F64);
+    }
+
+    /**
+     * A normalisation of mean 0 and variance 1 (the identity) until it adapts, whose buffers and
+     * passes are of an element type.
+     *
+     * @param input the shape of one example
+     * @param dtype {@link DType#F64} or {@link DType#F32}
+     * @throws IllegalArgumentException if {@code dtype} is neither
+     * @throws NullPointerException if {@code dtype} is null
+     */
+    public Normalization(Shape input, DType dtype) {
         this.input = input;
         this.width = input.size();
-        this.mean = Tensor.zeros(1, width);
-        this.variance = Tensor.zeros(1, width);
-        Arrays.fill(variance.data(), 1.0);
+        this.mean = Tensor.zeros(1, width, LayerInit.checkFloat(dtype, "normalization"));
+        this.variance = Tensor.zeros(1, width, dtype);
+        Spans.fill(variance, 0, width, 1.0);
         this.buffers = List.of(Buffer.of("mean", mean, input), Buffer.of("variance", variance, input));
     }
 
@@ -55,10 +72,9 @@ public final class Normalization implements Layer {
         double[] sum = new double[width];
         data.forEachBatch(batch -> {
             check(batch);
-            double[] x = batch.data();
             for (int r = 0, rows = batch.rows(); r < rows; r++) {
                 for (int j = 0; j < width; j++) {
-                    sum[j] += x[r * width + j];
+                    sum[j] += batch.get(r * width + j);
                 }
             }
         });
@@ -69,51 +85,67 @@ public final class Normalization implements Layer {
         }
         double[] squares = new double[width];
         data.forEachBatch(batch -> {
-            double[] x = batch.data();
             for (int r = 0, rows = batch.rows(); r < rows; r++) {
                 for (int j = 0; j < width; j++) {
-                    double d = x[r * width + j] - m[j];
+                    double d = batch.get(r * width + j) - m[j];
                     squares[j] += d * d;
                 }
             }
         });
         for (int j = 0; j < width; j++) {
-            mean.data()[j] = m[j];
-            variance.data()[j] = squares[j] / n;
+            mean.set(j, m[j]);
+            variance.set(j, squares[j] / n);
         }
     }
 
     @Override
     public void forward(Tensor in, Tensor out, LayerContext context) {
         check(in);
-        double[] x = in.data();
-        double[] y = out.data();
-        double[] m = mean.data();
-        double[] v = variance.data();
-        for (int r = 0, rows = in.rows(); r < rows; r++) {
-            for (int j = 0, i = r * width; j < width; j++, i++) {
-                y[i] = (x[i] - m[j]) / scale(v[j]);
-            }
-        }
+        standardise(in, out, true);
     }
 
     @Override
     public void backward(Tensor in, Tensor out, Tensor gradOut, Tensor gradIn, LayerContext context) {
-        if (gradIn == null) {
+        if (gradIn != null) {
+            standardise(gradOut, gradIn, false);
+        }
+    }
+
+    /**
+     * y = (x - mean)/√variance per column, or ({@code centre} false, the backward pass) x/√variance,
+     * in the tensors' element type.
+     */
+    private void standardise(Tensor in, Tensor out, boolean centre) {
+        int rows = in.rows();
+        if (in.dtype() == DType.F32) {
+            float[] x = in.floatData();
+            float[] y = out.floatData();
+            float[] m = mean.floatData();
+            float[] v = variance.floatData();
+            for (int r = 0; r < rows; r++) {
+                for (int j = 0, i = r * width; j < width; j++, i++) {
+                    y[i] = (centre ? x[i] - m[j] : x[i]) / scale(v[j]);
+                }
+            }
             return;
         }
-        double[] dy = gradOut.data();
-        double[] dx = gradIn.data();
+        double[] x = in.data();
+        double[] y = out.data();
+        double[] m = mean.data();
         double[] v = variance.data();
-        for (int r = 0, rows = in.rows(); r < rows; r++) {
+        for (int r = 0; r < rows; r++) {
             for (int j = 0, i = r * width; j < width; j++, i++) {
-                dx[i] = dy[i] / scale(v[j]);
+                y[i] = (centre ? x[i] - m[j] : x[i]) / scale(v[j]);
             }
         }
     }
 
     private static double scale(double variance) {
         return variance == 0 ? 1.0 : Math.sqrt(variance);
+    }
+
+    private static float scale(float variance) {
+        return variance == 0 ? 1f : (float) Math.sqrt(variance);
     }
 
     private void check(Tensor in) {
@@ -126,6 +158,12 @@ public final class Normalization implements Layer {
     @Override
     public List<Buffer> buffers() {
         return buffers;
+    }
+
+    /** The element type it was built in ({@link #Normalization(Shape, DType)}). */
+    @Override
+    public boolean supports(DType type) {
+        return type == mean.dtype();
     }
 
     @Override

@@ -19,6 +19,6 @@ public final class NormalizationProvider implements LayerProvider {
 
     @Override
     public Layer create(Config config, BuildContext context) {
-        return new Normalization(context.inputShape());
+        return new Normalization(context.inputShape(), context.dtype());
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.nnj.api.DType;
 import dev.nnj.api.GradientListener;
 import dev.nnj.api.Layer;
 import dev.nnj.api.Mode;
@@ -82,5 +83,19 @@ class AvgPool2dTest {
                 assertThrows(ShapeMismatchException.class, () -> new AvgPool2dProvider().create(
                         MapConfig.of("layers[0]", "avg-pool2d", "size", 2), new TestBuildContext(Shape.of(1, 1, 4, 4))))
                         .getMessage());
+    }
+
+    /** Overlapping windows with padding: float32 sums in double and rounds each mean once. */
+    @Test
+    void computesInFloat32AsInFloat64WithinRounding() {
+        Shape input = Shape.of(2, 5, 6);
+        Float32Equivalence.assertEquivalent(t -> new AvgPool2d(input, new Window2d(3, 3, 2, 2, 1, 1), t), input, 3);
+    }
+
+    @Test
+    void theProviderBuildsTheModelsElementType() {
+        Layer layer = new AvgPool2dProvider().create(MapConfig.of("layers[0]", "avg-pool2d", "size", 2),
+                new TestBuildContext(Shape.of(1, 4, 4), DType.F32));
+        Float32Equivalence.assertBuiltIn(layer, DType.F32);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nnj.api.DType;
 import dev.nnj.api.Kernels;
 import dev.nnj.api.Layer;
 import dev.nnj.api.Mode;
@@ -200,5 +201,94 @@ class Conv2dTest {
             }
         }
         return layer;
+    }
+
+    /** With bias, stride and padding; and without bias: float32 products on the plain kernels, within rounding. */
+    @Test
+    void computesInFloat32AsInFloat64WithinRounding() {
+        Shape input = Shape.of(2, 5, 6);
+        Float32Equivalence.assertEquivalent(
+                t -> new Conv2d(input, 3, new Window2d(3, 2, 2, 1, 1, 1), true, Kernels.plain(), t), input, 4);
+        Float32Equivalence.assertEquivalent(
+                t -> new Conv2d(input, 2, new Window2d(3, 3, 1, 1, 0, 0), false, Kernels.plain(), t), input, 3);
+    }
+
+    /** A float32 model's convolution starts from the float64 model's initial values, rounded. */
+    @Test
+    void theProviderBuildsTheModelsElementTypeFromTheFloat64Initialisation() {
+        Shape input = Shape.of(2, 5, 5);
+        MapConfig config = MapConfig.of("layers[0]", "conv2d", "filters", 3, "kernel", 3, "biasInit", "xavier-uniform");
+        Conv2d wide = (Conv2d) new Conv2dProvider().create(config, new TestBuildContext(input));
+        Conv2d narrow = (Conv2d) new Conv2dProvider().create(config, new TestBuildContext(input, DType.F32));
+        Float32Equivalence.assertBuiltIn(narrow, DType.F32);
+        for (int p = 0; p < 2; p++) {
+            Tensor w = wide.parameters().get(p).value();
+            Tensor n = narrow.parameters().get(p).value();
+            for (int i = 0; i < w.size(); i++) {
+                assertEquals((float) w.get(i), n.floatData()[i]);
+            }
+        }
+    }
+
+    @Test
+    void refusesFloat32OnKernelsThatComputeOnlyFloat64() {
+        Kernels float64Only = new Kernels() {
+            @Override
+            public void mult(Tensor a, Tensor b, Tensor c) {
+                Kernels.plain().mult(a, b, c);
+            }
+
+            @Override
+            public void multAddTransA(Tensor a, Tensor b, Tensor c) {
+                Kernels.plain().multAddTransA(a, b, c);
+            }
+
+            @Override
+            public void multTransB(Tensor a, Tensor b, Tensor c) {
+                Kernels.plain().multTransB(a, b, c);
+            }
+
+            @Override
+            public String description() {
+                return "float64-only";
+            }
+        };
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Conv2d(Shape.of(1, 3, 3),
+                1, new Window2d(1, 1, 1, 1, 0, 0), true, float64Only, DType.F32));
+        assertEquals("The kernels float64-only do not compute in F32; choose another backend or dtype.",
+                e.getMessage());
+    }
+
+    /** Every layer of this package built in float32: after warm-up a training step allocates nothing. */
+    @Test
+    void float32PassesDoNotAllocate() {
+        Shape image = Shape.of(2, 6, 6);
+        Shape pooled = Shape.of(3, 3, 3);
+        List<Layer> layers = List.of(
+                new Conv2d(image, 3, new Window2d(3, 3, 1, 1, 1, 1), true, Kernels.plain(), DType.F32),
+                new BatchNorm(Shape.of(3, 6, 6), 0.1, 1e-5, DType.F32),
+                new MaxPool2d(Shape.of(3, 6, 6), new Window2d(2, 2, 2, 2, 0, 0), DType.F32),
+                new AvgPool2d(pooled, new Window2d(3, 3, 1, 1, 1, 1), DType.F32),
+                new LayerNorm(pooled, 1e-5, DType.F32),
+                new Dropout(27, 0.3, DType.F32),
+                new Flatten(pooled, DType.F32),
+                new Normalization(Shape.of(27), DType.F32));
+        List<Shape> inputs = List.of(image, Shape.of(3, 6, 6), Shape.of(3, 6, 6), pooled, pooled, Shape.of(27),
+                pooled, Shape.of(27));
+        for (int l = 0; l < layers.size(); l++) {
+            Layer layer = layers.get(l);
+            int in = inputs.get(l).size();
+            int out = layer.outputShape(inputs.get(l)).size();
+            Tensor x = Float32Equivalence.narrowed(GradientCheck.randomTensor(4, in, new SplittableRandom(l)));
+            Tensor y = Tensor.zeros(4, out, DType.F32);
+            Tensor g = Float32Equivalence.narrowed(GradientCheck.randomTensor(4, out, new SplittableRandom(l + 9)));
+            Tensor dx = Tensor.zeros(4, in, DType.F32);
+            dev.nnj.api.LayerContext context = new dev.nnj.api.testkit.LayerPasses(layer, inputs.get(l), 4, 1)
+                    .context(Mode.TRAIN, dev.nnj.api.GradientListener.NONE);
+            Allocations.assertAllocatesAtMost(16, 200, () -> {
+                layer.forward(x, y, context);
+                layer.backward(x, y, g, dx, context);
+            });
+        }
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nnj.api.spi.MapConfig;
+import dev.nnj.api.DType;
 import dev.nnj.api.GradientListener;
 import dev.nnj.api.Layer;
 import dev.nnj.api.Mode;
@@ -125,5 +127,30 @@ class DropoutTest {
     private static double[] masked(long seed, String stream, Tensor x) {
         Sequential model = Sequential.builder(Shape.of(50)).add(new Dropout(50, 0.4)).seed(seed).build();
         return model.newWorkspace(8, stream).forward(x, Mode.TRAIN).data().clone();
+    }
+
+    /** The same stream draws the same numbers: the same mask in either type, so the passes agree within rounding. */
+    @Test
+    void computesInFloat32AsInFloat64WithTheSameMask() {
+        Float32Equivalence.assertEquivalent(t -> new Dropout(40, 0.3, t), Shape.of(40), 5);
+        Tensor x = GradientCheck.randomTensor(5, 40, new SplittableRandom(8));
+        Tensor y64 = Tensor.zeros(5, 40);
+        Tensor y32 = Tensor.zeros(5, 40, DType.F32);
+        new LayerPasses(new Dropout(40, 0.3), Shape.of(40), 5, 9).forward(x, y64, Mode.TRAIN);
+        new LayerPasses(new Dropout(40, 0.3, DType.F32), Shape.of(40), 5, 9)
+                .forward(Float32Equivalence.narrowed(x), y32, Mode.TRAIN);
+        int dropped = 0;
+        for (int i = 0; i < x.size(); i++) {
+            assertEquals(y64.get(i) == 0, y32.get(i) == 0, "value " + i + " dropped in one type only");
+            dropped += y64.get(i) == 0 ? 1 : 0;
+        }
+        assertTrue(dropped > 0 && dropped < x.size(), dropped + " of " + x.size() + " dropped");
+    }
+
+    @Test
+    void theProviderBuildsTheModelsElementType() {
+        Layer layer = new DropoutProvider().create(MapConfig.of("layers[0]", "dropout", "rate", 0.5),
+                new TestBuildContext(Shape.of(6), DType.F32));
+        Float32Equivalence.assertBuiltIn(layer, DType.F32);
     }
 }

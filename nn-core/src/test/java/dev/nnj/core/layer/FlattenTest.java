@@ -3,6 +3,7 @@ package dev.nnj.core.layer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.nnj.api.DType;
 import dev.nnj.api.Layer;
 import dev.nnj.api.Shape;
 import dev.nnj.api.ShapeMismatchException;
@@ -50,5 +51,13 @@ class FlattenTest {
         assertEquals(Shape.of(24), layer.outputShape(Shape.of(4, 6)));
         assertEquals("input has 25 values [25]; expected 24 ([2, 3, 4]).",
                 assertThrows(ShapeMismatchException.class, () -> layer.outputShape(Shape.of(25))).getMessage());
+    }
+
+    @Test
+    void copiesFloat32AsFloat64() {
+        Shape input = Shape.of(2, 3, 4);
+        Float32Equivalence.assertEquivalent(t -> new Flatten(input, t), input, 3);
+        Float32Equivalence.assertBuiltIn(new FlattenProvider().create(MapConfig.of("layers[0]", "flatten"),
+                new TestBuildContext(input, DType.F32)), DType.F32);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.nnj.api.DType;
 import dev.nnj.api.GradientListener;
 import dev.nnj.api.Layer;
 import dev.nnj.api.Mode;
@@ -110,5 +111,19 @@ class MaxPool2dTest {
                 assertThrows(ModelConfigException.class, () -> new MaxPool2dProvider().create(
                         MapConfig.of("layers[0]", "max-pool2d"), new TestBuildContext(Shape.of(2, 3, 3))))
                         .getMessage());
+    }
+
+    /** Overlapping windows with padding: float32 compares and routes the same values as float64. */
+    @Test
+    void computesInFloat32AsInFloat64() {
+        Shape input = Shape.of(2, 5, 6);
+        Float32Equivalence.assertEquivalent(t -> new MaxPool2d(input, new Window2d(3, 3, 2, 2, 1, 1), t), input, 3);
+    }
+
+    @Test
+    void theProviderBuildsTheModelsElementType() {
+        Layer layer = new MaxPool2dProvider().create(MapConfig.of("layers[0]", "max-pool2d", "size", 2),
+                new TestBuildContext(Shape.of(1, 4, 4), DType.F32));
+        Float32Equivalence.assertBuiltIn(layer, DType.F32);
     }
 }

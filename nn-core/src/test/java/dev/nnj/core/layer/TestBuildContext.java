@@ -1,6 +1,7 @@
 package dev.nnj.core.layer;
 
 import dev.nnj.api.Activation;
+import dev.nnj.api.DType;
 import dev.nnj.api.Initializer;
 import dev.nnj.api.Kernels;
 import dev.nnj.api.Shape;
@@ -16,11 +17,21 @@ import java.util.random.RandomGenerator;
  * A {@link BuildContext} for calling a provider directly: nested activations and initialisers come
  * from {@link CoreExtension}, random numbers from a generator seeded by the purpose's hash.
  */
-record TestBuildContext(Shape inputShape, Kernels kernels) implements BuildContext {
+record TestBuildContext(Shape inputShape, Kernels kernels, DType dtype) implements BuildContext {
 
-    /** A context offering {@link Kernels#plain()}. */
+    /** A context offering {@link Kernels#plain()}, for a float64 model. */
     TestBuildContext(Shape inputShape) {
         this(inputShape, Kernels.plain());
+    }
+
+    /** A context offering {@code kernels}, for a float64 model. */
+    TestBuildContext(Shape inputShape, Kernels kernels) {
+        this(inputShape, kernels, DType.F64);
+    }
+
+    /** A context offering {@link Kernels#plain()}, for a model of {@code dtype}. */
+    TestBuildContext(Shape inputShape, DType dtype) {
+        this(inputShape, Kernels.plain(), dtype);
     }
 
     @Override
