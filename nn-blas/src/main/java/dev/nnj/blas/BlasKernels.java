@@ -1,11 +1,13 @@
 package dev.nnj.blas;
 
 import dev.ludovic.netlib.blas.BLAS;
+import dev.nnj.api.DType;
 import dev.nnj.api.GradientListener;
 import dev.nnj.api.KernelShapes;
 import dev.nnj.api.Parameter;
 import dev.nnj.api.Tensor;
 import dev.nnj.core.math.BlockedKernels;
+import dev.nnj.core.math.FloatGemm;
 import dev.nnj.core.math.Kernels;
 import dev.nnj.core.math.Partitioner;
 
@@ -33,6 +35,8 @@ final class BlasKernels implements Kernels {
     static final long MIN_SPLIT_WORK = BlockedKernels.MIN_SPLIT_WORK;
 
     private final Dgemm dgemm;
+    /** Float32 products: {@code sgemm} in blocks by the rules of nnj's Java kernels. */
+    private final BlockedKernels floats;
     private final Partitioner partitioner;
     private final String description;
     /** What to tell the user when this splits a product while OpenBLAS has threads of its own; or null. */
@@ -46,6 +50,11 @@ final class BlasKernels implements Kernels {
 
     BlasKernels(BLAS blas, int threads, String description, String threadAdvice) {
         this.dgemm = new Dgemm(blas);
+        // netlib's Java sgemm sums in an order that depends on the block's width, which depends on the
+        // thread count; nn-api's plain float loops do not (the Java fallback is not the fast path).
+        FloatGemm floatEngine = blas instanceof dev.ludovic.netlib.blas.JavaBLAS ? dev.nnj.api.Kernels.plain()::gemm
+                : new Sgemm(blas);
+        this.floats = new BlockedKernels(dev.nnj.api.Kernels.plain()::gemm, floatEngine, threads, description);
         this.partitioner = Partitioner.of(threads);
         this.description = description;
         this.threadAdvice = threadAdvice;
@@ -83,17 +92,29 @@ final class BlasKernels implements Kernels {
     @Override
     public void mult(Tensor a, Tensor b, Tensor c) {
         KernelShapes.mult(a, b, c);
+        if (c.dtype() == DType.F32) {
+            floats.mult(a, b, c);
+            return;
+        }
         run(multRows, multColumns, a, b, c, (long) a.rows() * a.cols() * b.cols());
     }
 
     @Override
     public void multAddTransA(Tensor a, Tensor b, Tensor c) {
+        if (c.dtype() == DType.F32) {
+            floats.multAddTransA(a, b, c);
+            return;
+        }
         multAddTransA(a, b, c, null, GradientListener.NONE);
     }
 
     /** Reports each block of rows of the gradient to {@code ready} on the thread that computed it. */
     @Override
     public void multAddTransA(Tensor a, Tensor b, Parameter target, GradientListener ready) {
+        if (target.gradient().dtype() == DType.F32) {
+            floats.multAddTransA(a, b, target, ready);
+            return;
+        }
         multAddTransA(a, b, target.gradient(), target, ready);
     }
 
@@ -120,7 +141,23 @@ final class BlasKernels implements Kernels {
     @Override
     public void multTransB(Tensor a, Tensor b, Tensor c) {
         KernelShapes.multTransB(a, b, c);
+        if (c.dtype() == DType.F32) {
+            floats.multTransB(a, b, c);
+            return;
+        }
         run(multTransBRows, multTransBColumns, a, b, c, (long) a.rows() * a.cols() * b.rows());
+    }
+
+    @Override
+    public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOffset,
+            int lda, float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc) {
+        floats.gemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+    }
+
+    /** Both element types: float32 on {@code sgemm}. */
+    @Override
+    public boolean supports(DType type) {
+        return type == DType.F64 || type == DType.F32;
     }
 
     @Override

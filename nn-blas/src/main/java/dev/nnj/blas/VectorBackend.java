@@ -2,6 +2,7 @@ package dev.nnj.blas;
 
 import dev.nnj.core.math.Backend;
 import dev.nnj.core.math.BlockedKernels;
+import dev.nnj.core.math.FloatGemm;
 import dev.nnj.core.math.Gemm;
 import dev.nnj.core.math.JavaBackend;
 import dev.nnj.core.math.Kernels;
@@ -50,7 +51,7 @@ public final class VectorBackend implements Backend {
             throw new IllegalStateException("Backend 'vector' cannot run here: " + why);
         });
         Gemm engine = Engine.INSTANCE;
-        return new BlockedKernels(engine, threads, "nnj's Vector API kernels, " + engine);
+        return new BlockedKernels(engine, Engine.FLOATS, threads, "nnj's Vector API kernels, " + engine);
     }
 
     /**
@@ -59,13 +60,14 @@ public final class VectorBackend implements Backend {
      * module never loads it.
      */
     private static final class Engine {
-        static final Gemm INSTANCE = load();
+        static final Gemm INSTANCE = (Gemm) load("VectorGemm");
+        static final FloatGemm FLOATS = (FloatGemm) load("VectorFloatGemm");
 
-        private static Gemm load() {
+        private static Object load(String name) {
             try {
-                return (Gemm) Class.forName("dev.nnj.blas.VectorGemm").getDeclaredField("INSTANCE").get(null);
+                return Class.forName("dev.nnj.blas." + name).getDeclaredField("INSTANCE").get(null);
             } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("nn-blas's VectorGemm cannot be loaded: " + e, e);
+                throw new IllegalStateException("nn-blas's " + name + " cannot be loaded: " + e, e);
             }
         }
     }

@@ -7,6 +7,12 @@ import dev.nnj.core.math.KernelsContract;
 
 /** The kernel contract on nnj's Vector API kernels (the build runs nn-blas's tests with the module). */
 class VectorKernelsTest extends KernelsContract {
+    /** nnj's own backends compute float32. */
+    @Override
+    protected boolean mustSupportFloat32() {
+        return true;
+    }
+
     @Override
     protected Kernels kernels(int threads) {
         return new VectorBackend().create(threads);

@@ -2,9 +2,12 @@ package dev.nnj.api.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nnj.api.DType;
 import dev.nnj.api.Kernels;
 import dev.nnj.api.Parameter;
 import dev.nnj.api.ParameterRole;
@@ -205,6 +208,157 @@ public abstract class KernelsContract {
                 + "the last row must end inside the array.", e.getMessage());
     }
 
+    // Float32, for kernels that support it: products against the triple loop in double on the same
+    // float values, within FLOAT_TOLERANCE · Σ|a·b| (float32's 2^-24 per rounding, a few hundred of
+    // them on the way: far below any indexing error), and the same bits for every thread count.
+
+    /** Relative to Σ_k |a_ik b_kj| for float32 products. */
+    protected static final double FLOAT_TOLERANCE = 1e-5;
+
+    /** @return whether this backend must compute float32 (nnj's own backends do); false by default */
+    protected boolean mustSupportFloat32() {
+        return false;
+    }
+
+    @Test
+    void supportsFloat32WhereItMust() {
+        assertTrue(kernels(1).supports(DType.F64), "every backend computes float64");
+        if (mustSupportFloat32()) {
+            assertTrue(kernels(1).supports(DType.F32), "this backend must support float32");
+            assertTrue(kernels(2).supports(DType.F32), "with 2 threads too");
+        }
+    }
+
+    private Tensor randomFloats(int rows, int cols) {
+        Tensor t = Tensor.zeros(rows, cols, DType.F32);
+        t.copyFrom(random(rows, cols));
+        return t;
+    }
+
+    @ParameterizedTest(name = "float32 [{0}, {1}]·[{1}, {2}], {3} threads")
+    @CsvSource({"1, 784, 256, 1", "32, 784, 256, 2", "128, 256, 128, 3", "7, 128, 10, 1", "5, 3, 1, 2",
+            "130, 784, 70, 2"})
+    void float32ProductsMatchTheTripleLoop(int m, int k, int n, int threads) {
+        Kernels kernels = kernels(threads);
+        if (!kernels.supports(DType.F32)) {
+            assertFalse(mustSupportFloat32());
+            return;
+        }
+        Tensor a = randomFloats(m, k);
+        Tensor b = randomFloats(k, n);
+        Tensor c = randomFloats(m, n);
+        kernels.mult(a, b, c);
+        assertClose(c, reference(a, b, m, k, n, false, false, null), FLOAT_TOLERANCE);
+        Tensor bt = randomFloats(n, k);
+        kernels.multTransB(a, bt, c);
+        assertClose(c, reference(a, bt, m, k, n, false, true, null), FLOAT_TOLERANCE);
+        Tensor dy = randomFloats(m, n);
+        Tensor g = randomFloats(k, n);
+        Tensor before = g.copy();
+        kernels.multAddTransA(a, dy, g);
+        assertClose(g, reference(a, dy, k, m, n, true, false, before), FLOAT_TOLERANCE);
+    }
+
+    @ParameterizedTest(name = "float32 batch {0}")
+    @CsvSource({"1", "3", "32", "128"})
+    void float32ResultsAreBitIdenticalForEveryThreadCountAndReportEveryPartOnce(int batch) {
+        if (!kernels(1).supports(DType.F32)) {
+            assertFalse(mustSupportFloat32());
+            return;
+        }
+        Tensor x = randomFloats(batch, 784);
+        Tensor w = randomFloats(784, 256);
+        Tensor dy = randomFloats(batch, 256);
+        float[][] first = null;
+        for (int threads = 1; threads <= 3; threads++) {
+            Kernels k = kernels(threads);
+            Tensor y = Tensor.zeros(batch, 256, DType.F32);
+            Parameter dw = new Parameter("weight", ParameterRole.WEIGHT, Tensor.zeros(784, 256, DType.F32),
+                    Tensor.zeros(784, 256, DType.F32), true);
+            Tensor dx = Tensor.zeros(batch, 784, DType.F32);
+            k.mult(x, w, y);
+            int[] reports = new int[784 * 256];
+            float[] atReport = new float[reports.length];
+            k.multAddTransA(x, dy, dw, (parameter, from, to) -> {
+                synchronized (reports) {
+                    for (int i = from; i < to; i++) {
+                        reports[i]++;
+                        atReport[i] = parameter.gradient().floatData()[i];
+                    }
+                }
+            });
+            k.multTransB(dy, w, dx);
+            assertArrayEquals(dw.gradient().floatData(), atReport, "a part was reported before it was final");
+            for (int i = 0; i < reports.length; i++) {
+                assertEquals(1, reports[i], "value " + i + " reported " + reports[i] + " times");
+            }
+            float[][] results = {y.floatData(), dw.gradient().floatData(), dx.floatData()};
+            if (first == null) {
+                first = results;
+            } else {
+                for (int i = 0; i < 3; i++) {
+                    assertArrayEquals(first[i], results[i], "product " + i + " with " + threads + " threads");
+                }
+            }
+        }
+    }
+
+    /** The float gemm inside larger arrays, every transposition, three betas (0 over NaN). */
+    @ParameterizedTest(name = "float32 transA {0}, transB {1}, beta {2}")
+    @CsvSource({"false, false, 0", "true, false, 0", "false, true, 1", "true, true, -2", "false, false, 1",
+            "true, true, 0"})
+    void float32GemmMatchesTheTripleLoopInsideLargerArrays(boolean transA, boolean transB, float beta) {
+        int m = 13;
+        int n = 37;
+        int k = 9;
+        float alpha = 0.5f;
+        Tensor opA = randomFloats(m, k);
+        Tensor opB = randomFloats(k, n);
+        Tensor c0 = randomFloats(m, n);
+        float[] a = floats(strided(transA ? transpose(opA) : widen(opA), 3, 4));
+        float[] b = floats(strided(transB ? transpose(opB) : widen(opB), 5, 2));
+        float[] c = floats(strided(widen(c0), 7, 3));
+        if (beta == 0) {
+            for (int i = 0; i < m; i++) {
+                java.util.Arrays.fill(c, 7 + i * (n + 3), 7 + i * (n + 3) + n, Float.NaN);
+            }
+        }
+        float[] before = c.clone();
+        int lda = (transA ? m : k) + 4;
+        int ldb = (transB ? k : n) + 2;
+        kernels(1).gemm(transA, transB, m, n, k, alpha, a, 3, lda, b, 5, ldb, beta, c, 7, n + 3);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double expected = beta == 0 ? 0 : beta * c0.get(i, j);
+                double scale = Math.abs(expected);
+                for (int p = 0; p < k; p++) {
+                    double term = alpha * opA.get(i, p) * opB.get(p, j);
+                    expected += term;
+                    scale += Math.abs(term);
+                }
+                int at = 7 + i * (n + 3) + j;
+                assertEquals(expected, c[at], FLOAT_TOLERANCE * Math.max(scale, Double.MIN_NORMAL),
+                        "c[" + i + ", " + j + "]");
+                before[at] = c[at];
+            }
+        }
+        assertArrayEquals(before, c, "gemm wrote outside c's rows");
+    }
+
+    private static Tensor widen(Tensor t) {
+        Tensor out = Tensor.zeros(t.rows(), t.cols());
+        out.copyFrom(t);
+        return out;
+    }
+
+    private static float[] floats(double[] values) {
+        float[] out = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (float) values[i];
+        }
+        return out;
+    }
+
     private static Tensor transpose(Tensor t) {
         Tensor out = Tensor.zeros(t.cols(), t.rows());
         for (int r = 0; r < t.rows(); r++) {
@@ -251,11 +405,15 @@ public abstract class KernelsContract {
     }
 
     private static void assertClose(Tensor actual, double[][] expected) {
+        assertClose(actual, expected, TOLERANCE);
+    }
+
+    private static void assertClose(Tensor actual, double[][] expected, double tolerance) {
         for (int i = 0; i < expected[0].length; i++) {
-            double diff = Math.abs(actual.data()[i] - expected[0][i]);
-            if (!(diff <= TOLERANCE * Math.max(expected[1][i], Double.MIN_NORMAL))) {
-                throw new AssertionError("element " + i + ": " + actual.data()[i] + ", triple loop " + expected[0][i]
-                        + " (difference " + diff + " > " + TOLERANCE + " · " + expected[1][i] + ")");
+            double diff = Math.abs(actual.get(i) - expected[0][i]);
+            if (!(diff <= tolerance * Math.max(expected[1][i], Double.MIN_NORMAL))) {
+                throw new AssertionError("element " + i + ": " + actual.get(i) + ", triple loop " + expected[0][i]
+                        + " (difference " + diff + " > " + tolerance + " · " + expected[1][i] + ")");
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.nnj.core.math;
 
+import dev.nnj.api.DType;
 import dev.nnj.api.GradientListener;
 import dev.nnj.api.KernelShapes;
 import dev.nnj.api.Parameter;
@@ -14,7 +15,8 @@ import dev.nnj.api.Tensor;
  * rows (at most 8 blocks, multiples of {@value #BLOCK} rows), else one block of columns per
  * thread. A {@link Gemm} computes every element in an order that depends on k only, so results
  * are bit-identical for any thread count. The blocks of c += aᵀ·b are rows, and each is reported
- * to the gradient's listener on the thread that computed it, as soon as it is final.
+ * to the gradient's listener on the thread that computed it, as soon as it is final. Float32
+ * tensors go to a {@link FloatGemm}, split by the same rules.
  */
 public final class BlockedKernels implements Kernels {
     /** Rows or columns of the output per block (nn-blas's native kernels split by the same rules). */
@@ -25,6 +27,7 @@ public final class BlockedKernels implements Kernels {
     public static final long MIN_SPLIT_WORK = 1 << 20;
 
     private final Gemm engine;
+    private final FloatGemm floatEngine;
     private final Partitioner partitioner;
     private final String description;
     private final Product product = new Product();
@@ -38,7 +41,21 @@ public final class BlockedKernels implements Kernels {
      * @throws IllegalArgumentException if {@code threads} is below 1
      */
     public BlockedKernels(Gemm engine, int threads, String description) {
+        this(engine, dev.nnj.api.Kernels.plain()::gemm, threads, description);
+    }
+
+    /**
+     * Creates kernels for one model, with a float32 product of their own.
+     *
+     * @param engine the float64 product; called from several threads at once on disjoint blocks
+     * @param floatEngine the float32 product, likewise
+     * @param threads how many threads a large product is shared among, the caller included, &gt;= 1
+     * @param description what computes, for messages and {@code nnj list}
+     * @throws IllegalArgumentException if {@code threads} is below 1
+     */
+    public BlockedKernels(Gemm engine, FloatGemm floatEngine, int threads, String description) {
         this.engine = engine;
+        this.floatEngine = floatEngine;
         this.partitioner = Partitioner.of(threads);
         this.description = description;
     }
@@ -76,6 +93,19 @@ public final class BlockedKernels implements Kernels {
     }
 
     @Override
+    public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOffset,
+            int lda, float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc) {
+        KernelShapes.gemm(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
+        floatEngine.gemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+    }
+
+    /** Both element types. */
+    @Override
+    public boolean supports(DType type) {
+        return type == DType.F64 || type == DType.F32;
+    }
+
+    @Override
     public String description() {
         return description;
     }
@@ -94,8 +124,13 @@ public final class BlockedKernels implements Kernels {
             Parameter target, GradientListener ready) {
         long work = (long) m * n * k;
         if (work < MIN_SPLIT_WORK || partitioner.threads() == 1 && target == null) {
-            engine.gemm(transA, transB, m, n, k, 1, a.data(), 0, a.cols(), b.data(), 0, b.cols(), beta, c.data(), 0,
-                    n);
+            if (c.dtype() == DType.F32) {
+                floatEngine.gemm(transA, transB, m, n, k, 1f, a.floatData(), 0, a.cols(), b.floatData(), 0, b.cols(),
+                        (float) beta, c.floatData(), 0, n);
+            } else {
+                engine.gemm(transA, transB, m, n, k, 1, a.data(), 0, a.cols(), b.data(), 0, b.cols(), beta, c.data(), 0,
+                        n);
+            }
             if (target != null) {
                 ready.gradientReady(target, 0, m * n);
             }
@@ -141,6 +176,9 @@ public final class BlockedKernels implements Kernels {
         private int ldb;
         private double beta;
         private double[] c;
+        private float[] af;
+        private float[] bf;
+        private float[] cf;
         private boolean byRows;
         private Parameter target;
         private GradientListener ready;
@@ -152,12 +190,18 @@ public final class BlockedKernels implements Kernels {
             this.m = m;
             this.n = n;
             this.k = k;
-            this.a = a.data();
+            if (c.dtype() == DType.F32) {
+                this.af = a.floatData();
+                this.bf = b.floatData();
+                this.cf = c.floatData();
+            } else {
+                this.a = a.data();
+                this.b = b.data();
+                this.c = c.data();
+            }
             this.lda = a.cols();
-            this.b = b.data();
             this.ldb = b.cols();
             this.beta = beta;
-            this.c = c.data();
             this.byRows = byRows;
             this.target = target;
             this.ready = ready;
@@ -168,6 +212,9 @@ public final class BlockedKernels implements Kernels {
             a = null;
             b = null;
             c = null;
+            af = null;
+            bf = null;
+            cf = null;
             target = null;
             ready = null;
         }
@@ -175,14 +222,21 @@ public final class BlockedKernels implements Kernels {
         @Override
         public void run(int from, int to) {
             if (byRows) {
-                engine.gemm(transA, transB, to - from, n, k, 1, a, transA ? from : from * lda, lda, b, 0, ldb, beta, c,
-                        from * n, n);
+                compute(to - from, n, transA ? from : from * lda, 0, from * n);
                 if (target != null) {
                     ready.gradientReady(target, from * n, to * n);
                 }
             } else {
-                engine.gemm(transA, transB, m, to - from, k, 1, a, 0, lda, b, transB ? from * ldb : from, ldb, beta, c,
-                        from, n);
+                compute(m, to - from, 0, transB ? from * ldb : from, from);
+            }
+        }
+
+        /** One block: rows × cols of c from the given offsets, in the operands' type. */
+        private void compute(int rows, int cols, int aAt, int bAt, int cAt) {
+            if (cf != null) {
+                floatEngine.gemm(transA, transB, rows, cols, k, 1f, af, aAt, lda, bf, bAt, ldb, (float) beta, cf, cAt, n);
+            } else {
+                engine.gemm(transA, transB, rows, cols, k, 1, a, aAt, lda, b, bAt, ldb, beta, c, cAt, n);
             }
         }
     }

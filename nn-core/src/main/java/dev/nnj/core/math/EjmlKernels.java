@@ -1,5 +1,6 @@
 package dev.nnj.core.math;
 
+import dev.nnj.api.DType;
 import dev.nnj.api.Tensor;
 import org.ejml.concurrency.EjmlConcurrency;
 import org.ejml.data.DMatrixRMaj;
@@ -22,6 +23,7 @@ import org.ejml.dense.row.CommonOps_MT_DDRM;
  */
 final class EjmlKernels implements Kernels {
     static final EjmlKernels INSTANCE = new EjmlKernels(1);
+    private static final dev.nnj.api.Kernels PLAIN = dev.nnj.api.Kernels.plain();
 
     private final int threads;
     private final ThreadLocal<DMatrixRMaj[]> views =
@@ -56,6 +58,10 @@ final class EjmlKernels implements Kernels {
     @Override
     public void mult(Tensor a, Tensor b, Tensor c) {
         dev.nnj.api.KernelShapes.mult(a, b, c);
+        if (c.dtype() == DType.F32) {
+            PLAIN.mult(a, b, c);
+            return;
+        }
         DMatrixRMaj[] v = views.get();
         mult(point(v[0], a), point(v[1], b), point(v[2], c));
     }
@@ -71,6 +77,10 @@ final class EjmlKernels implements Kernels {
     @Override
     public void multAddTransA(Tensor a, Tensor b, Tensor c) {
         dev.nnj.api.KernelShapes.multAddTransA(a, b, c);
+        if (c.dtype() == DType.F32) {
+            PLAIN.multAddTransA(a, b, c);
+            return;
+        }
         DMatrixRMaj[] v = views.get();
         if (threads > 1) {
             CommonOps_MT_DDRM.multAddTransA(point(v[0], a), point(v[1], b), point(v[2], c));
@@ -82,6 +92,10 @@ final class EjmlKernels implements Kernels {
     @Override
     public void multTransB(Tensor a, Tensor b, Tensor c) {
         dev.nnj.api.KernelShapes.multTransB(a, b, c);
+        if (c.dtype() == DType.F32) {
+            PLAIN.multTransB(a, b, c);
+            return;
+        }
         DMatrixRMaj[] v = views.get();
         DMatrixRMaj bt = v[3];
         int size = b.rows() * b.cols();
@@ -92,6 +106,12 @@ final class EjmlKernels implements Kernels {
         bt.numCols = b.rows();
         CommonOps_DDRM.transpose(point(v[1], b), bt);
         mult(point(v[0], a), bt, point(v[2], c));
+    }
+
+    /** Both: float32 with nn-api's plain loops, EJML having no float matrices in ejml-ddense. */
+    @Override
+    public boolean supports(DType type) {
+        return type == DType.F64 || type == DType.F32;
     }
 
     @Override

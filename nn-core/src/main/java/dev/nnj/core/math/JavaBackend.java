@@ -29,6 +29,7 @@ public final class JavaBackend implements Backend {
 
     @Override
     public Kernels create(int threads) {
-        return new BlockedKernels(JavaGemm.INSTANCE, threads, "nnj's Java kernels (vectorised by the JIT)");
+        return new BlockedKernels(JavaGemm.INSTANCE, JavaFloatGemm.INSTANCE, threads,
+                "nnj's Java kernels (vectorised by the JIT)");
     }
 }

@@ -2,6 +2,12 @@ package dev.nnj.core.math;
 
 /** The kernel contract on nnj's Java kernels, the default backend where no native BLAS is installed. */
 class JavaKernelsTest extends KernelsContract {
+    /** nnj's own backends compute float32. */
+    @Override
+    protected boolean mustSupportFloat32() {
+        return true;
+    }
+
     @Override
     protected Kernels kernels(int threads) {
         return new JavaBackend().create(threads);
