@@ -36,8 +36,10 @@ public abstract class ElementwiseActivation implements Activation {
     @Override
     public void forward(Tensor z, Tensor a) {
         if (z.dtype() == DType.F32) {
+            float[] zf = z.floatData();
+            float[] af = a.floatData();
             for (int i = 0, n = z.size(); i < n; i++) {
-                a.set(i, apply(z.get(i)));
+                af[i] = (float) apply(zf[i]);
             }
             return;
         }
@@ -51,8 +53,12 @@ public abstract class ElementwiseActivation implements Activation {
     @Override
     public void backward(Tensor z, Tensor a, Tensor gradA, Tensor gradZ) {
         if (z.dtype() == DType.F32) {
+            float[] zf = z.floatData();
+            float[] af = a.floatData();
+            float[] gaf = gradA.floatData();
+            float[] gzf = gradZ.floatData();
             for (int i = 0, n = z.size(); i < n; i++) {
-                gradZ.set(i, gradA.get(i) * derivative(z.get(i), a.get(i)));
+                gzf[i] = (float) (gaf[i] * derivative(zf[i], af[i]));
             }
             return;
         }
