@@ -18,6 +18,15 @@ class VectorKernelsTest extends KernelsContract {
         return new VectorBackend().create(threads);
     }
 
+    /** The float engine's own contract: block edges and splits. */
+    @org.junit.jupiter.api.Nested
+    class FloatEngine extends dev.nnj.core.math.FloatGemmContract {
+        @Override
+        protected dev.nnj.core.math.FloatGemm gemm() {
+            return VectorFloatGemm.INSTANCE;
+        }
+    }
+
     /** The engine's own contract: block edges and splits. */
     @org.junit.jupiter.api.Nested
     class Engine extends GemmContract {

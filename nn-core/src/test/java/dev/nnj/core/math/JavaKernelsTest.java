@@ -13,6 +13,15 @@ class JavaKernelsTest extends KernelsContract {
         return new JavaBackend().create(threads);
     }
 
+    /** The float engine's own contract: block edges and splits. */
+    @org.junit.jupiter.api.Nested
+    class FloatEngine extends FloatGemmContract {
+        @Override
+        protected FloatGemm gemm() {
+            return JavaFloatGemm.INSTANCE;
+        }
+    }
+
     /** The engine's own contract: block edges and splits. */
     @org.junit.jupiter.api.Nested
     class Engine extends GemmContract {
