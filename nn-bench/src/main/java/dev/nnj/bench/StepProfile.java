@@ -51,7 +51,8 @@ public final class StepProfile {
         ClassLoader loader = StepProfile.class.getClassLoader();
         Kernels timed = timed(Backends.choose(backend, loader).create(threads));
         NnRuntime runtime = new NnRuntime(ExtensionDiscovery.discover(List.of(loader)), timed);
-        AssembledModel m = runtime.assemble(ModelFileReader.read(Mlp.MODEL, "fashion-mlp").withBatchSize(batch));
+        AssembledModel m = runtime.assemble(ModelFileReader.read(Mlp.MODEL, "fashion-mlp").withBatchSize(batch)
+                .withDtype(Mlp.dtype()));
         Tensor x = Tensor.zeros(batch, 784);
         Tensor y = Tensor.zeros(batch, 10);
         SplittableRandom random = new SplittableRandom(1);
@@ -144,6 +145,11 @@ public final class StepProfile {
             @Override
             public int threads() {
                 return kernels.threads();
+            }
+
+            @Override
+            public boolean supports(dev.nnj.api.DType type) {
+                return kernels.supports(type);
             }
         };
     }

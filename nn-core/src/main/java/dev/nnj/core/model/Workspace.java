@@ -48,6 +48,7 @@ public final class Workspace {
     /** The float64 output and its gradient: the last layer's own unless it computes in another type. */
     private final Tensor result;
     private final Tensor resultGradient;
+    private final boolean widensOutput;
     private Tensor lastInput;
 
     Workspace(Sequential model, int maxBatch, String stream) {
@@ -89,10 +90,10 @@ public final class Workspace {
                 convertedGradIns[i] = i == 0 ? null : Tensor.zeros(maxBatch, width, types[i]);
             }
         }
-        boolean convertResult = n > 0 && types[n - 1] != DType.F64;
+        widensOutput = n > 0 && types[n - 1] != DType.F64;
         int width = model.outputShape().size();
-        result = !convertResult ? (n == 0 ? null : outputs[n - 1]) : Tensor.zeros(maxBatch, width);
-        resultGradient = !convertResult ? (n == 0 ? null : gradients[n - 1]) : Tensor.zeros(maxBatch, width);
+        result = widensOutput ? Tensor.zeros(maxBatch, width) : n == 0 ? null : outputs[n - 1];
+        resultGradient = widensOutput ? Tensor.zeros(maxBatch, width) : n == 0 ? null : gradients[n - 1];
     }
 
     /**
@@ -139,7 +140,7 @@ public final class Workspace {
     public Tensor forward(Tensor in, Mode mode) {
         Tensor out = forward(in, mode, layers.size());
         lastInput = in;
-        if (out != result) {
+        if (widensOutput) {
             result.copyFrom(out);
             resultGradient.setRows(out.rows());
             return result;
@@ -245,7 +246,7 @@ public final class Workspace {
             throw new IllegalStateException("backward() needs a forward() first.");
         }
         int last = layers.size() - 1;
-        if (resultGradient != gradients[last]) {
+        if (widensOutput) {
             gradients[last].copyFrom(resultGradient);
         }
         for (int i = last; i >= 0; i--) {
