@@ -33,11 +33,14 @@ class TrainingAllocationTest {
              "batchSize": %d, "seed": 1}
             """;
 
-    @ParameterizedTest(name = "{0}, {1} threads, batch {2}")
-    @CsvSource({"blas, 2, 32", "blas, 2, 128", "ejml, 1, 32", "java, 2, 32", "java, 2, 128", "vector, 2, 32", "vector, 2, 128"})
-    void aTrainingStepAllocatesNothingOnAnyThread(String backend, int threads, int batch) {
+    @ParameterizedTest(name = "{0}, {1} threads, batch {2}, {3}")
+    @CsvSource({"blas, 2, 32, float64", "blas, 2, 128, float64", "ejml, 1, 32, float64", "java, 2, 32, float64",
+        "java, 2, 128, float64", "vector, 2, 32, float64", "vector, 2, 128, float64", "blas, 2, 32, float32",
+        "blas, 2, 128, float32", "ejml, 1, 32, float32", "java, 2, 128, float32", "vector, 2, 128, float32"})
+    void aTrainingStepAllocatesNothingOnAnyThread(String backend, int threads, int batch, String dtype) {
         NnRuntime runtime = NnRuntime.discover(getClass().getClassLoader(), backend, threads);
-        AssembledModel m = runtime.assemble(ModelFileReader.read(MODEL.formatted(batch), "fashion-mlp"));
+        AssembledModel m = runtime.assemble(ModelFileReader.read(MODEL.formatted(batch), "fashion-mlp")
+                .withDtype(ModelFileReader.parseDtype(dtype)));
         assertTrue(m.optimizer().updatesInParts());
         Trainer trainer = m.trainer();
         Tensor x = Tensor.zeros(batch, 784);

@@ -86,23 +86,6 @@ public record ModelSpec(String source, Shape input, List<Config> layers, Config 
     }
 
     /**
-     * Checks that no part is missing and copies the layer list.
-     *
-     * @param source where it was read from, for messages (a file name or {@code <code>})
-     * @param input the shape of one input example
-     * @param layers one config per layer, in order; copied
-     * @param loss the loss config
-     * @param optimizer the optimizer config
-     * @param batchSize examples per training step (checked when the model is built)
-     * @param epochs passes over the training data (checked when the model is built)
-     * @param seed the root seed of initialisation and data order
-     * @param clipping gradient clipping; {@link GradientClipping#NONE} for none
-     * @param dropLast whether an epoch skips a last batch shorter than {@code batchSize}
-     * @param table the table options, or {@code null}
-     * @throws NullPointerException if a part other than the numbers, the input and the table is null
-     *     (a null input is given by a table's width; the model cannot be built without one)
-     */
-    /**
      * A float64 spec with table options (the canonical form before {@code dtype}).
      *
      * @param source where it was read from, for messages (a file name or {@code <code>})
@@ -122,6 +105,24 @@ public record ModelSpec(String source, Shape input, List<Config> layers, Config 
         this(source, input, layers, loss, optimizer, batchSize, epochs, seed, clipping, dropLast, table, DType.F64);
     }
 
+    /**
+     * Checks that no part is missing and copies the layer list.
+     *
+     * @param source where it was read from, for messages (a file name or {@code <code>})
+     * @param input the shape of one input example
+     * @param layers one config per layer, in order; copied
+     * @param loss the loss config
+     * @param optimizer the optimizer config
+     * @param batchSize examples per training step (checked when the model is built)
+     * @param epochs passes over the training data (checked when the model is built)
+     * @param seed the root seed of initialisation and data order
+     * @param clipping gradient clipping; {@link GradientClipping#NONE} for none
+     * @param dropLast whether an epoch skips a last batch shorter than {@code batchSize}
+     * @param table the table options, or {@code null}
+     * @param dtype the element type; {@code null} for {@link DType#F64}
+     * @throws NullPointerException if a part other than the numbers, the input and the table is null
+     *     (a null input is given by a table's width; the model cannot be built without one)
+     */
     public ModelSpec {
         requireNonNull(source, "source is null");
         layers = List.copyOf(layers);
