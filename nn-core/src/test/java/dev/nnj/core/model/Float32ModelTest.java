@@ -230,6 +230,49 @@ class Float32ModelTest {
         assertTrue(y.dtype() == DType.F64);
     }
 
+    /** A backend written before float32 (its kernels say nothing of it) is refused for a float32 model, by name. */
+    @Test
+    void aFloat32ModelOnAFloat64OnlyBackendIsRefusedNamingIt() {
+        Kernels old = new Kernels() {
+            @Override
+            public void mult(Tensor a, Tensor b, Tensor c) {
+            }
+
+            @Override
+            public void multAddTransA(Tensor a, Tensor b, Tensor c) {
+            }
+
+            @Override
+            public void multTransB(Tensor a, Tensor b, Tensor c) {
+            }
+
+            @Override
+            public String description() {
+                return "an 0.1 backend";
+            }
+        };
+        dev.nnj.core.NnRuntime runtime = new dev.nnj.core.NnRuntime(
+                dev.nnj.core.registry.ExtensionDiscovery.discover(getClass().getClassLoader()), old);
+        String file = "{\"input\": [4], \"dtype\": \"float32\", \"layers\": [{\"type\": \"dense\", \"units\": 2}], "
+                + "\"loss\": \"mse\", \"optimizer\": \"sgd\"}";
+        dev.nnj.api.ModelConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.nnj.api.ModelConfigException.class,
+                () -> runtime.assemble(dev.nnj.core.json.ModelFileReader.read(file, "m.json")));
+        assertEquals("m.json: dtype: the backend an 0.1 backend does not compute in F32; choose another backend "
+                + "(--backend) or \"dtype\": \"float64\".", e.getMessage());
+    }
+
+    @Test
+    void aDtypeThatIsNeitherIsReportedNamingTheKey() {
+        dev.nnj.api.ModelConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.nnj.api.ModelConfigException.class, () -> dev.nnj.core.json.ModelFileReader.read(
+                        "{\"input\": [4], \"dtype\": \"float16\", \"layers\": [\"dense\"], \"loss\": \"mse\", "
+                                + "\"optimizer\": \"sgd\"}", "m.json"));
+        assertTrue(e.getMessage().startsWith("m.json: dtype: expected \"float64\" or \"float32\""), e.getMessage());
+        assertEquals(DType.F32, dev.nnj.core.json.ModelFileReader.read("{\"input\": [4], \"dtype\": \"float32\", "
+                + "\"layers\": [\"dense\"], \"loss\": \"mse\", \"optimizer\": \"sgd\"}", "m.json").dtype());
+    }
+
     private static double dot(Tensor a, Tensor b) {
         double s = 0;
         for (int i = 0; i < a.size(); i++) {
