@@ -54,6 +54,7 @@ final class BlasKernels implements Kernels {
         // thread count; nn-api's plain float loops do not (the Java fallback is not the fast path).
         FloatGemm floatEngine = blas instanceof dev.ludovic.netlib.blas.JavaBLAS ? dev.nnj.api.Kernels.plain()::gemm
                 : new Sgemm(blas);
+        // Only its float32 methods are called: the float64 engine given is never used.
         this.floats = new BlockedKernels(dev.nnj.api.Kernels.plain()::gemm, floatEngine, threads, description);
         this.partitioner = Partitioner.of(threads);
         this.description = description;
@@ -91,11 +92,11 @@ final class BlasKernels implements Kernels {
 
     @Override
     public void mult(Tensor a, Tensor b, Tensor c) {
-        KernelShapes.mult(a, b, c);
         if (c.dtype() == DType.F32) {
-            floats.mult(a, b, c);
+            floats.mult(a, b, c); // checks the shapes itself
             return;
         }
+        KernelShapes.mult(a, b, c);
         run(multRows, multColumns, a, b, c, (long) a.rows() * a.cols() * b.cols());
     }
 
@@ -140,11 +141,11 @@ final class BlasKernels implements Kernels {
 
     @Override
     public void multTransB(Tensor a, Tensor b, Tensor c) {
-        KernelShapes.multTransB(a, b, c);
         if (c.dtype() == DType.F32) {
-            floats.multTransB(a, b, c);
+            floats.multTransB(a, b, c); // checks the shapes itself
             return;
         }
+        KernelShapes.multTransB(a, b, c);
         run(multTransBRows, multTransBColumns, a, b, c, (long) a.rows() * a.cols() * b.rows());
     }
 

@@ -24,18 +24,23 @@ final class Dgemm {
 
     Dgemm(BLAS blas) {
         this.blas = blas;
-        this.unchecked = find(blas);
+        this.unchecked = unchecked(blas, "dgemmK", TYPE);
     }
 
-    private static MethodHandle find(BLAS blas) {
+    /**
+     * netlib's unchecked kernel of a BLAS call, bound to {@code blas}: its checked entry refuses an
+     * operand that starts inside a row (a block of columns), which nnj's split needs.
+     *
+     * @return the method handle, or null where it cannot be reached (netlib on the module path)
+     */
+    static MethodHandle unchecked(BLAS blas, String name, MethodType type) {
         try {
             Class<?> base = Class.forName("dev.ludovic.netlib.blas.AbstractBLAS");
             if (!base.isInstance(blas)) {
                 return null;
             }
             MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(base, MethodHandles.lookup());
-            return lookup.findVirtual(base, "dgemmK", TYPE).bindTo(blas)
-                    .asType(TYPE);
+            return lookup.findVirtual(base, name, type).bindTo(blas).asType(type);
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }

@@ -3,7 +3,6 @@ package dev.nnj.blas;
 import dev.ludovic.netlib.blas.BLAS;
 import dev.nnj.core.math.FloatGemm;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 
 /**
@@ -22,20 +21,7 @@ final class Sgemm implements FloatGemm {
     private final MethodHandle unchecked;
 
     Sgemm(BLAS blas) {
-        this.unchecked = find(blas);
-    }
-
-    private static MethodHandle find(BLAS blas) {
-        try {
-            Class<?> base = Class.forName("dev.ludovic.netlib.blas.AbstractBLAS");
-            if (!base.isInstance(blas)) {
-                return null;
-            }
-            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(base, MethodHandles.lookup());
-            return lookup.findVirtual(base, "sgemmK", TYPE).bindTo(blas).asType(TYPE);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
-        }
+        this.unchecked = Dgemm.unchecked(blas, "sgemmK", TYPE);
     }
 
     @Override
@@ -45,7 +31,8 @@ final class Sgemm implements FloatGemm {
             return;
         }
         if (k == 0) {
-            // BLAS leaves c alone for k = 0 only when beta is 1; scale it as the product of nothing.
+            // c = beta·c, the product of nothing, without a BLAS call: with k = 0 a transposed
+            // operand may have a row stride of 0, which a native BLAS refuses (and aborts on).
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < n; j++) {
                     int at = cOffset + i * ldc + j;
@@ -62,8 +49,7 @@ final class Sgemm implements FloatGemm {
         String opB = transB ? "T" : "N";
         String opA = transA ? "T" : "N";
         try {
-            unchecked.invokeExact(opB, opA, n, m, k, alpha, b, bOffset, Math.max(1, ldb),
-                    a, aOffset, Math.max(1, lda), beta, c, cOffset, Math.max(1, ldc));
+            unchecked.invokeExact(opB, opA, n, m, k, alpha, b, bOffset, ldb, a, aOffset, lda, beta, c, cOffset, ldc);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {

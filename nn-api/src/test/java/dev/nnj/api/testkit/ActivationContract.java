@@ -2,7 +2,6 @@ package dev.nnj.api.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.nnj.api.Activation;
 import dev.nnj.api.DType;
@@ -71,8 +70,7 @@ public abstract class ActivationContract {
     void float32AgreesWithFloat64WhereSupported() {
         Activation f = createActivation();
         if (!f.supports(DType.F32)) {
-            assertFalse(f.supports(DType.I64), "an activation computes in floating point");
-            return;
+            return; // nnj runs it in float64, converted at its boundary: nothing to compare
         }
         SplittableRandom random = new SplittableRandom(3);
         Tensor z = input(random);

@@ -115,26 +115,14 @@ public final class Weights {
         model.markAdapted();
     }
 
-    /** A tensor's values in use, of either type, into {@code values}. */
+    /** A tensor's values in use, of either type, into {@code values} (its length). */
     private static void copy(Tensor from, double[] values) {
-        if (from.dtype() == DType.F32) {
-            for (int i = 0; i < values.length; i++) {
-                values[i] = from.get(i);
-            }
-        } else {
-            System.arraycopy(from.data(), 0, values, 0, values.length);
-        }
+        Tensor.wrap(values, from.rows(), from.cols()).copyFrom(from);
     }
 
-    /** Values into a tensor of either type (rounded for float32). */
+    /** Values into a tensor of either type, rounded for float32. */
     private static void copy(double[] values, Tensor to) {
-        if (to.dtype() == DType.F32) {
-            for (int i = 0; i < to.size(); i++) {
-                to.set(i, values[i]);
-            }
-        } else {
-            System.arraycopy(values, 0, to.data(), 0, to.size());
-        }
+        to.copyFrom(Tensor.wrap(values, to.rows(), to.cols()));
     }
 
     private static Safetensors.Entry find(Map<String, Safetensors.Entry> weights, Map<String, Safetensors.Entry> expected,

@@ -57,11 +57,11 @@ final class EjmlKernels implements Kernels {
 
     @Override
     public void mult(Tensor a, Tensor b, Tensor c) {
-        dev.nnj.api.KernelShapes.mult(a, b, c);
         if (c.dtype() == DType.F32) {
-            PLAIN.mult(a, b, c);
+            PLAIN.mult(a, b, c); // checks the shapes itself
             return;
         }
+        dev.nnj.api.KernelShapes.mult(a, b, c);
         DMatrixRMaj[] v = views.get();
         mult(point(v[0], a), point(v[1], b), point(v[2], c));
     }
@@ -76,11 +76,11 @@ final class EjmlKernels implements Kernels {
 
     @Override
     public void multAddTransA(Tensor a, Tensor b, Tensor c) {
-        dev.nnj.api.KernelShapes.multAddTransA(a, b, c);
         if (c.dtype() == DType.F32) {
-            PLAIN.multAddTransA(a, b, c);
+            PLAIN.multAddTransA(a, b, c); // checks the shapes itself
             return;
         }
+        dev.nnj.api.KernelShapes.multAddTransA(a, b, c);
         DMatrixRMaj[] v = views.get();
         if (threads > 1) {
             CommonOps_MT_DDRM.multAddTransA(point(v[0], a), point(v[1], b), point(v[2], c));
@@ -91,11 +91,11 @@ final class EjmlKernels implements Kernels {
 
     @Override
     public void multTransB(Tensor a, Tensor b, Tensor c) {
-        dev.nnj.api.KernelShapes.multTransB(a, b, c);
         if (c.dtype() == DType.F32) {
-            PLAIN.multTransB(a, b, c);
+            PLAIN.multTransB(a, b, c); // checks the shapes itself
             return;
         }
+        dev.nnj.api.KernelShapes.multTransB(a, b, c);
         DMatrixRMaj[] v = views.get();
         DMatrixRMaj bt = v[3];
         int size = b.rows() * b.cols();

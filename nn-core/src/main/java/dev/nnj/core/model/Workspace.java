@@ -101,11 +101,10 @@ public final class Workspace {
      * and gradient of {@code maxBatch} rows, 8 bytes a value (its state comes on top).
      */
     private static void checkMemory(Sequential model, int maxBatch) {
-        long values = 0;
+        long bytesPerRow = 0; // at most 2^48: 10^4 layers of 2^31 values of 8 bytes, twice
         for (int i = 0; i < model.layers().size(); i++) {
-            values += model.outputShape(i).size();
+            bytesPerRow += 2L * (model.computeType(i) == DType.F32 ? 4 : 8) * model.outputShape(i).size();
         }
-        long bytesPerRow = 2 * 8 * values; // at most 2^48: 10^4 layers of 2^31 values; float32 needs half
         long heap = Runtime.getRuntime().maxMemory();
         if (bytesPerRow > heap / maxBatch) {
             BigInteger bytes = BigInteger.valueOf(bytesPerRow).multiply(BigInteger.valueOf(maxBatch));

@@ -14,6 +14,15 @@ class ActivationTest {
     // Tolerance: the kit's default 1e-7 (central differences with h = 1e-6 on smooth functions
     // err by ~1e-10).
 
+    /** The kit's float32 check compares only where an activation supports float32: every built-in one does. */
+    @Test
+    void everyBuiltInActivationComputesFloat32() {
+        for (Activation a : new Activation[] {new Identity(), new Sigmoid(), new Tanh(), new Relu(), new LeakyRelu(0.1),
+            new Softmax(), new Elu(1.0), new Selu(), new Softplus(1.5, 20), new Swish(1.3), new Gelu()}) {
+            assertTrue(a.supports(dev.nnj.api.DType.F32), a.toString());
+        }
+    }
+
     // The activation contract of the nn-api test kit, for each built-in activation.
 
     @Nested

@@ -32,30 +32,8 @@ import org.junit.jupiter.api.Test;
 class Float32ModelTest {
     private static final double TOLERANCE = 2e-5;
 
-    /** The kernels of nn-api's plain loops, which compute in both types, as nn-core's kernel type. */
-    private static final Kernels PLAIN = new Kernels() {
-        private final dev.nnj.api.Kernels plain = dev.nnj.api.Kernels.plain();
-
-        @Override
-        public void mult(Tensor a, Tensor b, Tensor c) {
-            plain.mult(a, b, c);
-        }
-
-        @Override
-        public void multAddTransA(Tensor a, Tensor b, Tensor c) {
-            plain.multAddTransA(a, b, c);
-        }
-
-        @Override
-        public void multTransB(Tensor a, Tensor b, Tensor c) {
-            plain.multTransB(a, b, c);
-        }
-
-        @Override
-        public boolean supports(DType type) {
-            return plain.supports(type);
-        }
-    };
+    /** nn-core's default kernels (EJML), which compute in both types. */
+    private static final Kernels KERNELS = Kernels.defaultKernels();
 
     /**
      * A layer as nnj 0.1 wrote them: float64 only, reading data(): y = x · s, one scale per
@@ -111,8 +89,8 @@ class Float32ModelTest {
     /** 5 -> dense 4 -> tanh -> scale (float64 only) -> dense 3, its weights from seed 11 (rounded to float for both). */
     private static Sequential model(DType dtype) {
         SplittableRandom random = new SplittableRandom(11);
-        DenseLayer first = new DenseLayer(5, 4, PLAIN, dtype);
-        DenseLayer last = new DenseLayer(4, 3, PLAIN, dtype);
+        DenseLayer first = new DenseLayer(5, 4, KERNELS, dtype);
+        DenseLayer last = new DenseLayer(4, 3, KERNELS, dtype);
         for (DenseLayer d : List.of(first, last)) {
             for (Parameter p : d.parameters()) {
                 for (int i = 0; i < p.value().size(); i++) {
