@@ -1,5 +1,6 @@
 package dev.nnj.api;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -79,14 +80,42 @@ public interface Optimizer {
     void setLearningRate(double learningRate);
 
     /**
-     * The optimizer's state, for checkpoints: the buffers themselves, so that writing into them
-     * restores a saved state.
+     * The optimizer's float64 state, for checkpoints: the buffers themselves, so that writing into
+     * them restores a saved state. An optimizer that keeps some state in float32 (nnj's, for the
+     * parameters of a float32 model) has no {@code double[]} to give: it throws, and
+     * {@link #stateTensors()} gives every buffer in its own type.
      *
      * @return the state per parameter path and state name, e.g. {@code layers.0.weight} -&gt;
      *     {@code momentum} -&gt; buffer; empty for a stateless optimizer (the default)
+     * @throws IllegalStateException if some of the state is not float64
      */
     default Map<String, Map<String, double[]>> state() {
         return Map.of();
+    }
+
+    /**
+     * The optimizer's state as tensors, each in the element type the optimizer keeps it in, for
+     * checkpoints: views of the buffers themselves, so that writing into them (for instance with
+     * {@link Tensor#copyFrom}) restores a saved state. nnj's checkpoints read and write this, not
+     * {@link #state()}. The default wraps {@link #state()}'s buffers as float64 tensors of one row
+     * (leaving out empty ones), so that an optimizer written against 0.1 is checkpointed as before;
+     * override it to keep state in float32, as PyTorch does for float32 parameters.
+     *
+     * @return the state per parameter path and state name, each a {@code [1, n]} tensor; the same
+     *     keys, in the same order, as {@link #state()} where that has them
+     */
+    default Map<String, Map<String, Tensor>> stateTensors() {
+        Map<String, Map<String, Tensor>> out = new LinkedHashMap<>();
+        state().forEach((path, buffers) -> {
+            Map<String, Tensor> tensors = new LinkedHashMap<>();
+            buffers.forEach((name, buffer) -> {
+                if (buffer.length > 0) {
+                    tensors.put(name, Tensor.wrap(buffer, 1, buffer.length));
+                }
+            });
+            out.put(path, tensors);
+        });
+        return out;
     }
 
     /**

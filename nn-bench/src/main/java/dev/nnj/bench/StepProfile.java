@@ -5,6 +5,8 @@ import dev.nnj.api.Parameter;
 import dev.nnj.api.Tensor;
 import dev.nnj.core.NnRuntime;
 import dev.nnj.core.build.AssembledModel;
+import dev.nnj.core.data.DataSet;
+import dev.nnj.core.data.IdxReader;
 import dev.nnj.core.json.ModelFileReader;
 import dev.nnj.core.math.Backends;
 import dev.nnj.core.math.Kernels;
@@ -21,9 +23,12 @@ import java.util.SplittableRandom;
  * parts, and the rest), and the optimizer step (with clipping) when done whole. The step is nnj's
  * own {@link TrainingStep}, timed through its phase listener; kernel calls are timed through a
  * wrapper, so the figures include a few hundred nanoseconds of timing per call. A diagnostic, not a
- * JMH benchmark: six repetitions of 2,000 steps on one batch, one line each.
+ * JMH benchmark: six repetitions of 2,000 steps, one line each. With FASHION_DIR the steps go through
+ * Fashion-MNIST's training set in order, batch after batch, as training does; without it they
+ * repeat one batch of random pixels, which the model soon fits, so that its gradients, and then its
+ * momentum, shrink into the subnormal range, where arithmetic is slow on x86: give the data.
  *
- * <p>Usage: {@code java -cp benchmarks.jar dev.nnj.bench.StepProfile BATCH THREADS parts|whole [BACKEND]}
+ * <p>Usage: {@code java -cp benchmarks.jar dev.nnj.bench.StepProfile BATCH THREADS parts|whole [BACKEND [FASHION_DIR]]}
  * (set {@code OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1} for the native BLAS).
  */
 public final class StepProfile {
@@ -39,15 +44,20 @@ public final class StepProfile {
     private StepProfile() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
         int batch = Integer.parseInt(args[0]);
         int threads = Integer.parseInt(args[1]);
         boolean parts = args[2].equals("parts");
         String backend = args.length > 3 ? args[3] : "blas";
-        new StepProfile().run(batch, threads, parts, backend);
+        DataSet data = null;
+        if (args.length > 4) {
+            java.nio.file.Path dir = java.nio.file.Path.of(args[4]);
+            data = IdxReader.read(dir.resolve("train-images-idx3-ubyte.gz"), dir.resolve("train-labels-idx1-ubyte.gz"));
+        }
+        new StepProfile().run(batch, threads, parts, backend, data);
     }
 
-    private void run(int batch, int threads, boolean parts, String backend) {
+    private void run(int batch, int threads, boolean parts, String backend, DataSet data) {
         ClassLoader loader = StepProfile.class.getClassLoader();
         Kernels timed = timed(Backends.choose(backend, loader).create(threads));
         NnRuntime runtime = new NnRuntime(ExtensionDiscovery.discover(List.of(loader)), timed);
@@ -62,6 +72,7 @@ public final class StepProfile {
         for (int i = 0; i < batch; i++) {
             y.set(i, random.nextInt(10), 1);
         }
+        int[] order = data == null ? null : java.util.stream.IntStream.range(0, data.size()).toArray();
         TrainingStep step = m.trainingStep().updateDuringBackward(parts).onPhase(this::phaseEnded);
         int steps = 2_000;
         for (int rep = 0; rep < 6; rep++) {
@@ -69,6 +80,10 @@ public final class StepProfile {
             forwardProducts = 0;
             backwardProducts = 0;
             for (int s = 0; s < steps; s++) {
+                if (data != null) {
+                    int examples = data.size() / batch * batch;
+                    data.gather(order, (rep * steps + s) * batch % examples, batch, x, y);
+                }
                 products = 0;
                 phaseStart = System.nanoTime();
                 step.step(x, y);

@@ -41,16 +41,32 @@ public final class Adagrad extends PerParameterOptimizer {
     }
 
     @Override
-    void update(double[] w, double[] g, int offset, int from, int to, double[][] state, long t) {
+    void update(double[] w, double[] g, int from, int to, double[][] state, long t) {
         double[] s = state[0];
         if (t == 1 && initialAccumulator != 0) {
             java.util.Arrays.fill(s, from, to, initialAccumulator);
         }
         double clr = learningRate() / (1 + (t - 1) * lrDecay);
         for (int j = from; j < to; j++) {
-            double gj = g[j - offset] + weightDecay * w[j - offset];
+            double gj = g[j] + weightDecay * w[j];
             s[j] += gj * gj;
-            w[j - offset] -= clr * gj / (Math.sqrt(s[j]) + epsilon);
+            w[j] -= clr * gj / (Math.sqrt(s[j]) + epsilon);
+        }
+    }
+
+    @Override
+    void update(float[] w, float[] g, int from, int to, float[][] state, long t) {
+        float[] s = state[0];
+        if (t == 1 && initialAccumulator != 0) {
+            java.util.Arrays.fill(s, from, to, (float) initialAccumulator);
+        }
+        float clr = (float) (learningRate() / (1 + (t - 1) * lrDecay));
+        float decay = (float) weightDecay;
+        float eps = (float) epsilon;
+        for (int j = from; j < to; j++) {
+            float gj = g[j] + decay * w[j];
+            s[j] += gj * gj;
+            w[j] -= clr * gj / ((float) Math.sqrt(s[j]) + eps);
         }
     }
 

@@ -46,22 +46,49 @@ public final class Adam extends PerParameterOptimizer {
     }
 
     @Override
-    void update(double[] w, double[] g, int offset, int from, int to, double[][] state, long t) {
+    void update(double[] w, double[] g, int from, int to, double[][] state, long t) {
         double[] m = state[0];
         double[] v = state[1];
         double lr = learningRate();
         double stepSize = lr / (1 - Math.pow(beta1, t));
         double correction2 = Math.sqrt(1 - Math.pow(beta2, t));
         for (int j = from; j < to; j++) {
-            double gj = g[j - offset];
+            double gj = g[j];
             if (decoupled) {
-                w[j - offset] *= 1 - lr * weightDecay;
+                w[j] *= 1 - lr * weightDecay;
             } else {
-                gj += weightDecay * w[j - offset];
+                gj += weightDecay * w[j];
             }
             m[j] = beta1 * m[j] + (1 - beta1) * gj;
             v[j] = beta2 * v[j] + (1 - beta2) * gj * gj;
-            w[j - offset] -= stepSize * m[j] / (Math.sqrt(v[j]) / correction2 + epsilon);
+            w[j] -= stepSize * m[j] / (Math.sqrt(v[j]) / correction2 + epsilon);
+        }
+    }
+
+    @Override
+    void update(float[] w, float[] g, int from, int to, float[][] state, long t) {
+        float[] m = state[0];
+        float[] v = state[1];
+        double lr = learningRate();
+        float stepSize = (float) (lr / (1 - Math.pow(beta1, t)));
+        float correction2 = (float) Math.sqrt(1 - Math.pow(beta2, t));
+        float shrink = (float) (1 - lr * weightDecay);
+        float decay = (float) weightDecay;
+        float b1 = (float) beta1;
+        float b2 = (float) beta2;
+        float c1 = (float) (1 - beta1);
+        float c2 = (float) (1 - beta2);
+        float eps = (float) epsilon;
+        for (int j = from; j < to; j++) {
+            float gj = g[j];
+            if (decoupled) {
+                w[j] *= shrink;
+            } else {
+                gj += decay * w[j];
+            }
+            m[j] = b1 * m[j] + c1 * gj;
+            v[j] = b2 * v[j] + c2 * gj * gj;
+            w[j] -= stepSize * m[j] / ((float) Math.sqrt(v[j]) / correction2 + eps);
         }
     }
 

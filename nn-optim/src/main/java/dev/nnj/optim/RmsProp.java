@@ -45,13 +45,13 @@ public final class RmsProp extends PerParameterOptimizer {
     }
 
     @Override
-    void update(double[] w, double[] g, int offset, int from, int to, double[][] state, long t) {
+    void update(double[] w, double[] g, int from, int to, double[][] state, long t) {
         double[] v = state[0];
         double[] a = state[1];
         double[] b = state[2];
         double lr = learningRate();
         for (int j = from; j < to; j++) {
-            double gj = g[j - offset] + weightDecay * w[j - offset];
+            double gj = g[j] + weightDecay * w[j];
             v[j] = alpha * v[j] + (1 - alpha) * gj * gj;
             double d;
             if (centered) {
@@ -62,9 +62,39 @@ public final class RmsProp extends PerParameterOptimizer {
             }
             if (momentum > 0) {
                 b[j] = momentum * b[j] + gj / d;
-                w[j - offset] -= lr * b[j];
+                w[j] -= lr * b[j];
             } else {
-                w[j - offset] -= lr * gj / d;
+                w[j] -= lr * gj / d;
+            }
+        }
+    }
+
+    @Override
+    void update(float[] w, float[] g, int from, int to, float[][] state, long t) {
+        float[] v = state[0];
+        float[] a = state[1];
+        float[] b = state[2];
+        float lr = (float) learningRate();
+        float decay = (float) weightDecay;
+        float al = (float) alpha;
+        float oneMinusAlpha = (float) (1 - alpha);
+        float eps = (float) epsilon;
+        float mu = (float) momentum;
+        for (int j = from; j < to; j++) {
+            float gj = g[j] + decay * w[j];
+            v[j] = al * v[j] + oneMinusAlpha * gj * gj;
+            float d;
+            if (centered) {
+                a[j] = al * a[j] + oneMinusAlpha * gj;
+                d = (float) Math.sqrt(v[j] - a[j] * a[j]) + eps;
+            } else {
+                d = (float) Math.sqrt(v[j]) + eps;
+            }
+            if (mu > 0) {
+                b[j] = mu * b[j] + gj / d;
+                w[j] -= lr * b[j];
+            } else {
+                w[j] -= lr * gj / d;
             }
         }
     }

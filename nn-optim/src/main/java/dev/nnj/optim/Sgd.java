@@ -39,16 +39,32 @@ public final class Sgd extends PerParameterOptimizer {
     }
 
     @Override
-    void update(double[] w, double[] g, int offset, int from, int to, double[][] state, long t) {
+    void update(double[] w, double[] g, int from, int to, double[][] state, long t) {
         double[] v = state[0];
         double lr = learningRate();
         for (int j = from; j < to; j++) {
-            double d = g[j - offset] + weightDecay * w[j - offset];
+            double d = g[j] + weightDecay * w[j];
             if (momentum != 0) {
                 v[j] = momentum * v[j] + d;
                 d = nesterov ? d + momentum * v[j] : v[j];
             }
-            w[j - offset] -= lr * d;
+            w[j] -= lr * d;
+        }
+    }
+
+    @Override
+    void update(float[] w, float[] g, int from, int to, float[][] state, long t) {
+        float[] v = state[0];
+        float lr = (float) learningRate();
+        float mu = (float) momentum;
+        float decay = (float) weightDecay;
+        for (int j = from; j < to; j++) {
+            float d = g[j] + decay * w[j];
+            if (mu != 0) {
+                v[j] = mu * v[j] + d;
+                d = nesterov ? d + mu * v[j] : v[j];
+            }
+            w[j] -= lr * d;
         }
     }
 

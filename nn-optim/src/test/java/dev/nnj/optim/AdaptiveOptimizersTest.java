@@ -132,6 +132,11 @@ class AdaptiveOptimizersTest {
     @Nested
     class AdamContract extends OptimizerContract {
         @Override
+        protected boolean mustSupportFloat32() {
+            return true;
+        }
+
+        @Override
         protected Optimizer createOptimizer() {
             return new Adam(0.1, 0.9, 0.999, 1e-8, 0, false);
         }
@@ -139,6 +144,11 @@ class AdaptiveOptimizersTest {
 
     @Nested
     class AdamWContract extends OptimizerContract {
+        @Override
+        protected boolean mustSupportFloat32() {
+            return true;
+        }
+
         @Override
         protected Optimizer createOptimizer() {
             return new Adam(0.1, 0.9, 0.999, 1e-8, 0.01, true);
@@ -148,6 +158,11 @@ class AdaptiveOptimizersTest {
     @Nested
     class RmsPropContract extends OptimizerContract {
         @Override
+        protected boolean mustSupportFloat32() {
+            return true;
+        }
+
+        @Override
         protected Optimizer createOptimizer() {
             return new RmsProp(0.01, 0.99, 1e-8, 0, 0.5, true);
         }
@@ -155,6 +170,11 @@ class AdaptiveOptimizersTest {
 
     @Nested
     class AdagradContract extends OptimizerContract {
+        @Override
+        protected boolean mustSupportFloat32() {
+            return true;
+        }
+
         @Override
         protected Optimizer createOptimizer() {
             return new Adagrad(0.5, 0, 0, 0, 1e-10);

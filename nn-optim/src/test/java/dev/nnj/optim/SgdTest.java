@@ -27,6 +27,11 @@ class SgdTest {
     @Nested
     class PlainContract extends OptimizerContract {
         @Override
+        protected boolean mustSupportFloat32() {
+            return true;
+        }
+
+        @Override
         protected Optimizer createOptimizer() {
             return new Sgd(0.1, 0.0, false, 0.0);
         }
@@ -34,6 +39,11 @@ class SgdTest {
 
     @Nested
     class NesterovContract extends OptimizerContract {
+        @Override
+        protected boolean mustSupportFloat32() {
+            return true;
+        }
+
         @Override
         protected Optimizer createOptimizer() {
             return new Sgd(0.05, 0.9, true, 1e-4);

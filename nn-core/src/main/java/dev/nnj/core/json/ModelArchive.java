@@ -11,6 +11,7 @@ import dev.nnj.api.DataException;
 import dev.nnj.api.ModelConfigException;
 import dev.nnj.api.NnException;
 import dev.nnj.api.Optimizer;
+import dev.nnj.api.Tensor;
 import dev.nnj.api.spi.Config;
 import dev.nnj.api.spi.MapConfig;
 import dev.nnj.core.build.AssembledModel;
@@ -304,15 +305,24 @@ public final class ModelArchive {
                 + ") cannot be written back; build models to save from model files or MapConfig.");
     }
 
+    /** Every state buffer in its own type: float32 state as F32 entries, the rest as F64. */
     private static Map<String, Safetensors.Entry> optimizerState(Optimizer optimizer) {
         Map<String, Safetensors.Entry> out = new LinkedHashMap<>();
-        optimizer.state().forEach((path, states) -> states.forEach((name, values) -> out.put(path + "." + name,
-                new Safetensors.Entry(new long[] {values.length}, values.clone()))));
+        optimizer.stateTensors().forEach((path, states) -> states.forEach((name, buffer) -> {
+            double[] values = new double[buffer.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = buffer.get(i);
+            }
+            out.put(path + "." + name, new Safetensors.Entry(new long[] {values.length}, values,
+                    buffer.dtype() == DType.F32 ? "F32" : "F64"));
+        }));
         return out;
     }
 
     /**
-     * Copies saved state into the optimizer's live buffers (after {@code attach}).
+     * Copies saved state into the optimizer's live buffers (after {@code attach}), converting
+     * between float64 and float32 where the checkpoint was written in the other type (a float64
+     * checkpoint resumed in float32 is rounded once).
      *
      * @param optimizer the attached optimizer; its state buffers are overwritten
      * @param saved the state as read from {@link #OPTIMIZER_ENTRY}, keyed
@@ -321,14 +331,14 @@ public final class ModelArchive {
      * @throws DataException naming {@code source} if a buffer is missing or of another size
      */
     public static void restoreOptimizer(Optimizer optimizer, Map<String, Safetensors.Entry> saved, String source) {
-        optimizer.state().forEach((path, states) -> states.forEach((name, values) -> {
+        optimizer.stateTensors().forEach((path, states) -> states.forEach((name, buffer) -> {
             Safetensors.Entry e = saved.get(path + "." + name);
-            if (e == null || e.values().length != values.length) {
+            if (e == null || e.values().length != buffer.size()) {
                 throw new DataException(source + ": optimizer state '" + path + "." + name + "' is "
-                        + (e == null ? "missing" : "of " + e.values().length + " values, not " + values.length)
+                        + (e == null ? "missing" : "of " + e.values().length + " values, not " + buffer.size())
                         + "; was the checkpoint written with another optimizer?");
             }
-            System.arraycopy(e.values(), 0, values, 0, values.length);
+            buffer.copyFrom(Tensor.wrap(e.values(), buffer.rows(), buffer.cols()));
         }));
     }
 

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nnj.core.json.ModelArchive;
+import dev.nnj.core.json.Safetensors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +53,21 @@ class CheckpointTest {
                         + "{\"type\": \"batch-norm\", \"activation\": \"relu\"}, ");
         assertTrue(json.contains("batch-norm"), json);
         assertResumingEqualsTrainingInOneGo(Files.writeString(dir.resolve("buffers.json"), json).toString());
+    }
+
+    /**
+     * A float32 model resumes to the same bytes too, with its optimizer's state saved in float32,
+     * the type it is kept in (as PyTorch keeps a float32 parameter's), and the step count in float64.
+     */
+    @Test
+    void aFloat32ModelResumesToTheSameBytesWithItsStateInFloat32() throws Exception {
+        String json = Files.readString(Path.of(CliRun.model("digits-mlp.json"))).replaceFirst("\\{", "{\"dtype\": \"float32\", ");
+        assertTrue(json.contains("float32"), json);
+        assertResumingEqualsTrainingInOneGo(Files.writeString(dir.resolve("float32.json"), json).toString());
+        Map<String, Safetensors.Entry> state = Safetensors.read(
+                CliRun.entry(dir.resolve("once").resolve("last.nnj"), ModelArchive.OPTIMIZER_ENTRY), "optimizer state");
+        assertEquals(8, state.size(), state.keySet().toString()); // 4 parameters, each momentum and step
+        state.forEach((name, e) -> assertEquals(name.endsWith(".step") ? "F64" : "F32", e.dtype(), name));
     }
 
     private void assertResumingEqualsTrainingInOneGo(String modelFile) throws Exception {
