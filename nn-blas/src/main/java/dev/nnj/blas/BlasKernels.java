@@ -19,9 +19,9 @@ import dev.nnj.core.math.Partitioner;
  * <p>Each product is cut into fixed blocks of its output, one {@code dgemm} call each, shared
  * among nnj's threads: none for a product under {@value #MIN_SPLIT_WORK} multiply-adds (one call:
  * a thread hand-off would cost more), blocks of rows when the output has at least
- * {@value #ROW_SPLIT_MIN} rows (large batches; at most 8 blocks, multiples of {@value #BLOCK}
- * rows), else blocks of {@value #BLOCK} columns (so that a batch of 32 still keeps two cores
- * busy). The blocks depend on the shapes only, never on the thread count: OpenBLAS rounds differently for calls of different shapes, so only the same calls
+ * {@value #ROW_SPLIT_MIN} rows (large batches), else blocks of columns (so that a batch of 32
+ * still keeps two cores busy), 2 to 8 blocks by the work ({@link BlockedKernels#splitBlock}); the
+ * rows of a gradient c += aᵀ·b in eighths ({@link BlockedKernels#eighth}). The blocks depend on the shapes only, never on the thread count: OpenBLAS rounds differently for calls of different shapes, so only the same calls
  * give the same bits. No block divides a sum. The BLAS itself should run single-threaded
  * ({@code OMP_NUM_THREADS=1} and {@code OPENBLAS_NUM_THREADS=1}, as the {@code nnj} launcher sets;
  * {@link BlasThreads} warns otherwise).
@@ -76,7 +76,7 @@ final class BlasKernels implements Kernels {
             rowTask.compute(a.data(), b.data(), c.data(), a.rows(), a.cols(), b.rows(), b.cols(), 0, rows);
         } else if (byRows(rows)) {
             BlasThreads.warnOnce(threadAdvice);
-            int block = Math.max(BLOCK, (rows + 8 * BLOCK - 1) / (8 * BLOCK) * BLOCK);
+            int block = BlockedKernels.splitBlock(rows, work);
             synchronized (rowTask) {
                 rowTask.set(a, b, c);
                 partitioner.runInBlocks(rows, block, rowTask);
@@ -85,7 +85,7 @@ final class BlasKernels implements Kernels {
             BlasThreads.warnOnce(threadAdvice);
             synchronized (columnTask) {
                 columnTask.set(a, b, c);
-                partitioner.runInBlocks(c.cols(), BLOCK, columnTask);
+                partitioner.runInBlocks(c.cols(), BlockedKernels.splitBlock(c.cols(), work), columnTask);
             }
         }
     }
@@ -135,7 +135,8 @@ final class BlasKernels implements Kernels {
             multAddTransA.set(a, b, c);
             multAddTransA.target = target;
             multAddTransA.ready = ready;
-            partitioner.runInBlocks(c.rows(), work < MIN_SPLIT_WORK ? Math.max(c.rows(), 1) : BLOCK, multAddTransA);
+            partitioner.runInBlocks(c.rows(), work < MIN_SPLIT_WORK ? Math.max(c.rows(), 1)
+                    : BlockedKernels.eighth(c.rows()), multAddTransA);
         }
     }
 

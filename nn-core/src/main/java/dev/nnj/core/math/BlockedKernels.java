@@ -12,8 +12,8 @@ import dev.nnj.api.Tensor;
  * among nnj's threads by the rules of nn-blas: none for a product under {@value #MIN_SPLIT_WORK}
  * multiply-adds (it runs on the caller, with no lock, so that threads serving predictions at once
  * do not wait for each other), blocks of rows when the output has at least {@value #ROW_SPLIT_MIN}
- * rows (at most 8 blocks, multiples of {@value #BLOCK} rows), else one block of columns per
- * thread. A {@link Gemm} computes every element in an order that depends on k only, so results
+ * rows ({@link #splitBlock}: 2 to 8 blocks; a gradient's in {@link #eighth}s), else one block of
+ * columns per thread. A {@link Gemm} computes every element in an order that depends on k only, so results
  * are bit-identical for any thread count. The blocks of c += aᵀ·b are rows, and each is reported
  * to the gradient's listener on the thread that computed it, as soon as it is final. Float32
  * tensors go to a {@link FloatGemm}, split by the same rules.
@@ -25,6 +25,8 @@ public final class BlockedKernels implements Kernels {
     public static final int ROW_SPLIT_MIN = 64;
     /** Products with fewer multiply-adds run as one call, on the caller. */
     public static final long MIN_SPLIT_WORK = 1 << 20;
+    /** Multiply-adds per block of a split product, where it has enough for more than 2 blocks. */
+    public static final long MIN_BLOCK_WORK = 1 << 23;
 
     private final Gemm engine;
     private final FloatGemm floatEngine;
@@ -141,7 +143,7 @@ public final class BlockedKernels implements Kernels {
             product.set(transA, transB, m, n, k, a, b, beta, c, byRows, target, ready);
             try {
                 if (byRows) {
-                    int block = Math.max(BLOCK, (m + 8 * BLOCK - 1) / (8 * BLOCK) * BLOCK);
+                    int block = target != null ? eighth(m) : splitBlock(m, work);
                     partitioner.runInBlocks(m, block, product);
                 } else {
                     partitioner.runInBlocks(n, columnBlock(n, partitioner.threads()), product);
@@ -150,6 +152,36 @@ public final class BlockedKernels implements Kernels {
                 product.clear();
             }
         }
+    }
+
+    /**
+     * Rows per block of a gradient c += aᵀ·b split by rows: an eighth of them rounded up to a
+     * multiple of {@value #BLOCK}, at least {@value #BLOCK}; small blocks, so that the optimizer
+     * updates each soon after it is computed.
+     *
+     * @param rows the rows of c
+     * @return the rows per block
+     */
+    public static int eighth(int rows) {
+        return Math.max(BLOCK, (rows + 8 * BLOCK - 1) / (8 * BLOCK) * BLOCK);
+    }
+
+    /**
+     * Rows or columns per block of any other split product of {@code work} multiply-adds: as many
+     * blocks as {@value #MIN_BLOCK_WORK} goes into the work, at least 2 and at most 8, each a
+     * multiple of {@value #BLOCK}. Few large blocks, because a BLAS call packs its operands anew
+     * (on an Intel Xeon with AVX-512, one thread, OpenBLAS's 128x784x256 as 4 calls of 32 rows took
+     * 1.25 times as long as one call, as 2 calls of 64 rows 1.12 times); at least 2, so that two
+     * cores share any product worth splitting. Depends on the shapes only.
+     *
+     * @param length the rows or columns of the output being split
+     * @param work the product's multiply-adds
+     * @return the rows or columns per block, at most {@code length}
+     */
+    public static int splitBlock(int length, long work) {
+        long blocks = Math.min(8, Math.max(2, work / MIN_BLOCK_WORK));
+        int size = (int) ((length + blocks - 1) / blocks);
+        return Math.min(Math.max(length, 1), Math.max(BLOCK, (size + BLOCK - 1) / BLOCK * BLOCK));
     }
 
     /**
