@@ -21,10 +21,11 @@ import dev.nnj.core.math.Partitioner;
  * a thread hand-off would cost more), blocks of rows when the output has at least
  * {@value #ROW_SPLIT_MIN} rows (large batches), else blocks of columns (so that a batch of 32
  * still keeps two cores busy), 2 to 8 blocks by the work ({@link BlockedKernels#splitBlock}); the
- * rows of a gradient c += aᵀ·b in eighths ({@link BlockedKernels#eighth}). The blocks depend on the shapes only, never on the thread count: OpenBLAS rounds differently for calls of different shapes, so only the same calls
- * give the same bits. No block divides a sum. The BLAS itself should run single-threaded
- * ({@code OMP_NUM_THREADS=1} and {@code OPENBLAS_NUM_THREADS=1}, as the {@code nnj} launcher sets;
- * {@link BlasThreads} warns otherwise).
+ * rows of a gradient c += aᵀ·b in eighths ({@link BlockedKernels#eighth}). The blocks depend on
+ * the shapes only, never on the thread count: OpenBLAS rounds differently for calls of different
+ * shapes, so only the same calls give the same bits. No block divides a sum. The BLAS itself
+ * should run single-threaded ({@code OMP_NUM_THREADS=1} and {@code OPENBLAS_NUM_THREADS=1}, as the
+ * {@code nnj} launcher sets; {@link BlasThreads} warns otherwise).
  */
 final class BlasKernels implements Kernels {
     /** Rows or columns of the output per {@code dgemm} call: the split rules of nnj's Java kernels. */
