@@ -13,9 +13,12 @@ import dev.nnj.core.math.Kernels;
 import dev.nnj.core.registry.ExtensionDiscovery;
 import dev.nnj.core.train.TrainingStep;
 import dev.nnj.core.train.TrainingStep.Phase;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Where the time of a training step of the Fashion-MNIST MLP goes: zeroing, forward (the products,
@@ -44,14 +47,14 @@ public final class StepProfile {
     private StepProfile() {
     }
 
-    public static void main(String[] args) throws java.io.IOException {
+    public static void main(String[] args) throws IOException {
         int batch = Integer.parseInt(args[0]);
         int threads = Integer.parseInt(args[1]);
         boolean parts = args[2].equals("parts");
         String backend = args.length > 3 ? args[3] : "blas";
         DataSet data = null;
         if (args.length > 4) {
-            java.nio.file.Path dir = java.nio.file.Path.of(args[4]);
+            Path dir = Path.of(args[4]);
             data = IdxReader.read(dir.resolve("train-images-idx3-ubyte.gz"), dir.resolve("train-labels-idx1-ubyte.gz"));
         }
         new StepProfile().run(batch, threads, parts, backend, data);
@@ -72,7 +75,8 @@ public final class StepProfile {
         for (int i = 0; i < batch; i++) {
             y.set(i, random.nextInt(10), 1);
         }
-        int[] order = data == null ? null : java.util.stream.IntStream.range(0, data.size()).toArray();
+        int[] order = data == null ? null : IntStream.range(0, data.size()).toArray();
+        int examples = data == null ? 0 : data.size() / batch * batch;
         TrainingStep step = m.trainingStep().updateDuringBackward(parts).onPhase(this::phaseEnded);
         int steps = 2_000;
         for (int rep = 0; rep < 6; rep++) {
@@ -81,7 +85,6 @@ public final class StepProfile {
             backwardProducts = 0;
             for (int s = 0; s < steps; s++) {
                 if (data != null) {
-                    int examples = data.size() / batch * batch;
                     data.gather(order, (rep * steps + s) * batch % examples, batch, x, y);
                 }
                 products = 0;

@@ -228,8 +228,9 @@ abstract class PerParameterOptimizer implements Optimizer {
      * flush-to-zero mode; PyTorch leaves it off too: {@code torch.set_flush_denormal}). Measured
      * (Fashion-MNIST MLP, float32, momentum, batch 32, Intel Xeon): unflushed, after three epochs
      * 16% of the momentum was subnormal and the third epoch ran at 30,200 samples/s; flushed, 0.06%
-     * and 55,900/s. Such a value moves no weight. A loop of its own, branch-free (abs, multiply, max, min), so that the JIT
-     * vectorises it, and the update loops stay small enough to be vectorised too.
+     * and 55,900/s. Such a value moves no weight. A loop of its own, branch-free (abs, multiply,
+     * max, min), so that the JIT vectorises it, and the update loops stay small enough to be
+     * vectorised too.
      */
     private static void flushTiny(float[] x, int from, int to) {
         for (int j = from; j < to; j++) {

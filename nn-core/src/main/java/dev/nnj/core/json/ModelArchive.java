@@ -310,11 +310,9 @@ public final class ModelArchive {
         Map<String, Safetensors.Entry> out = new LinkedHashMap<>();
         optimizer.stateTensors().forEach((path, states) -> states.forEach((name, buffer) -> {
             double[] values = new double[buffer.size()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = buffer.get(i);
-            }
-            out.put(path + "." + name, new Safetensors.Entry(new long[] {values.length}, values,
-                    buffer.dtype() == DType.F32 ? "F32" : "F64"));
+            Tensor.wrap(values, buffer.rows(), buffer.cols()).copyFrom(buffer);
+            out.put(path + "." + name,
+                    new Safetensors.Entry(new long[] {values.length}, values, buffer.dtype().name()));
         }));
         return out;
     }

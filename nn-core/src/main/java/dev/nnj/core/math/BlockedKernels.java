@@ -14,9 +14,9 @@ import dev.nnj.api.Tensor;
  * do not wait for each other), blocks of rows when the output has at least {@value #ROW_SPLIT_MIN}
  * rows ({@link #splitBlock}: 2 to 8 blocks; a gradient's in {@link #eighth}s), else one block of
  * columns per thread. A {@link Gemm} computes every element in an order that depends on k only,
- * so results are bit-identical for any thread count. The blocks of c += aᵀ·b are rows, and each is reported
- * to the gradient's listener on the thread that computed it, as soon as it is final. Float32
- * tensors go to a {@link FloatGemm}, split by the same rules.
+ * so results are bit-identical for any thread count. The blocks of c += aᵀ·b are rows, and each
+ * is reported to the gradient's listener on the thread that computed it, as soon as it is final.
+ * Float32 tensors go to a {@link FloatGemm}, split by the same rules.
  */
 public final class BlockedKernels implements Kernels {
     /** Rows or columns of the output per block (nn-blas's native kernels split by the same rules). */
