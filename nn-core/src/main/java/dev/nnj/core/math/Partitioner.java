@@ -6,7 +6,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Runs a task over a range of rows split into one contiguous part per thread, always the same parts
- * for the same range and thread count, with parked worker threads and no allocation per call.
+ * for the same range and thread count, with no allocation per call. An idle worker spins for the
+ * next task for {@linkplain #spinMicros a short while} (200 µs; {@code -Dnnj.spin.micros}), then parks.
  * Kernels that split only the rows of their output, never a sum, give bit-identical results for
  * every thread count. One shared pool per thread count; calls on more than one thread are serialised,
  * calls of a one-thread partitioner are not (they run on the caller and share nothing).
@@ -24,6 +25,10 @@ public final class Partitioner {
         void run(int from, int to);
     }
 
+    /** The system property that sets how long an idle worker spins before it parks, in microseconds. */
+    static final String SPIN_PROPERTY = "nnj.spin.micros";
+    /** The default of {@link #SPIN_PROPERTY}. */
+    static final long DEFAULT_SPIN_MICROS = 200;
     private static final ConcurrentHashMap<Integer, Partitioner> SHARED = new ConcurrentHashMap<>();
 
     private final int threads;
@@ -36,9 +41,11 @@ public final class Partitioner {
     private volatile RangeTask task;
     private volatile Throwable failure;
     private final Blocked blocked = new Blocked();
+    private final long spinNanos;
 
     private Partitioner(int threads) {
         this.threads = threads;
+        this.spinNanos = spinMicros(System.getProperty(SPIN_PROPERTY)) * 1_000;
         this.from = new int[threads];
         this.to = new int[threads];
         this.workers = new Thread[threads - 1];
@@ -63,6 +70,33 @@ public final class Partitioner {
             throw new IllegalArgumentException("threads must be >= 1; got " + threads + ".");
         }
         return SHARED.computeIfAbsent(threads, Partitioner::new);
+    }
+
+    /**
+     * How long an idle worker waits for the next task spinning, before it parks: the products of a
+     * training step follow each other within microseconds, and waking a parked thread takes tens of
+     * them (measured: the Fashion-MNIST MLP trained 1.2-1.3x faster on 2 threads with 200 µs than
+     * with none). A worker never spins longer than that after its last task.
+     *
+     * @param value the system property {@value #SPIN_PROPERTY}, or null for the default
+     * @return microseconds, &gt;= 0
+     * @throws IllegalArgumentException if {@code value} is not a whole number from 0 to 1,000,000
+     */
+    static long spinMicros(String value) {
+        if (value == null) {
+            return DEFAULT_SPIN_MICROS;
+        }
+        try {
+            long micros = Long.parseLong(value.trim());
+            if (micros >= 0 && micros <= 1_000_000) {
+                return micros;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("-D" + SPIN_PROPERTY + " must be a whole number of microseconds from 0 to "
+                + "1000000 (how long idle kernel threads spin before they sleep; default " + DEFAULT_SPIN_MICROS
+                + "); got '" + value + "'.");
     }
 
     /**
@@ -124,8 +158,9 @@ public final class Partitioner {
 
     /**
      * Runs {@code work} once per block of {@code blockRows} rows ({@code [0, b)}, {@code [b, 2b)},
-     * ...; the last may be shorter), the blocks shared out among the threads. The calls are the same
-     * whatever the thread count, so even a library whose result depends on the shape of the call
+     * ...; the last may be shorter), each thread taking the next block left until none is, so a
+     * thread that starts late does less. The calls are the same whatever the thread count and
+     * whichever thread makes them, so even a library whose result depends on the shape of the call
      * (as OpenBLAS's edge kernels do) gives bit-identical results for every thread count.
      *
      * @param rows the size of the range, &gt;= 0
@@ -149,21 +184,29 @@ public final class Partitioner {
         }
     }
 
-    /** Adapts a row task to a task over blocks; reused, so a call allocates nothing. */
+    /**
+     * Adapts a row task to a task over blocks; reused, so a call allocates nothing. Each thread
+     * claims the next block until none is left, so a thread that starts late takes fewer; every
+     * block is the same call whichever thread runs it.
+     */
     private static final class Blocked implements RangeTask {
+        private final AtomicInteger next = new AtomicInteger();
         private int rows;
         private int blockRows;
+        private int blocks;
         private RangeTask work;
 
         void set(int newRows, int newBlockRows, RangeTask newWork) {
             rows = newRows;
             blockRows = newBlockRows;
+            blocks = (newRows + newBlockRows - 1) / newBlockRows;
             work = newWork;
+            next.set(0);
         }
 
         @Override
-        public void run(int firstBlock, int endBlock) {
-            for (int block = firstBlock; block < endBlock; block++) {
+        public void run(int firstPart, int endPart) {
+            for (int block = next.getAndIncrement(); block < blocks; block = next.getAndIncrement()) {
                 work.run(block * blockRows, Math.min(rows, (block + 1) * blockRows));
             }
         }
@@ -172,8 +215,13 @@ public final class Partitioner {
     private void work(int index) {
         int seen = 0;
         while (true) {
+            long waitStart = System.nanoTime();
             while (generation == seen) {
-                LockSupport.park(this);
+                if (System.nanoTime() - waitStart < spinNanos) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.park(this);
+                }
             }
             seen = generation;
             if (index >= activeWorkers) {

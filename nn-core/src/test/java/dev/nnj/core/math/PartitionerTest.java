@@ -3,6 +3,7 @@ package dev.nnj.core.math;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,70 @@ class PartitionerTest {
             b.get(20, java.util.concurrent.TimeUnit.SECONDS);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** Blocks are claimed one at a time: a worker held up in its first block leaves the rest to the caller. */
+    @Test
+    void aThreadThatIsHeldUpTakesFewerBlocks() {
+        Thread caller = Thread.currentThread();
+        java.util.concurrent.atomic.AtomicInteger byCaller = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.Set<String> calls = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Partitioner.of(2).runInBlocks(80, 10, (from, to) -> {
+            calls.add(from + "-" + to);
+            if (Thread.currentThread() == caller) {
+                byCaller.incrementAndGet();
+            } else {
+                sleep(300);
+            }
+        });
+        assertEquals(8, calls.size());
+        // Split in fixed halves, the caller would make 4 calls and then wait for the worker's 4.
+        assertTrue(byCaller.get() >= 6, "the caller made " + byCaller.get() + " of the 8 calls");
+    }
+
+    /** An idle worker spins for a short while and then sleeps: it must not burn a core for ever. */
+    @Test
+    void anIdleWorkerParksAfterItsSpin() throws Exception {
+        Partitioner p = Partitioner.of(4);
+        p.run(3, (from, to) -> { });
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        for (Thread t : kernelThreads("nnj-kernel-4-")) {
+            while (t.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+                sleep(10);
+            }
+            assertEquals(Thread.State.WAITING, t.getState(), t.getName() + " still spins 5 s after its task");
+        }
+    }
+
+    @Test
+    void spinTimeFromTheSystemPropertyOrAClearError() {
+        assertEquals(Partitioner.DEFAULT_SPIN_MICROS, Partitioner.spinMicros(null));
+        assertEquals(0, Partitioner.spinMicros("0"));
+        assertEquals(1_000, Partitioner.spinMicros(" 1000 "));
+        for (String bad : new String[] {"-1", "fast", "2e3", "1000001"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Partitioner.spinMicros(bad));
+            assertTrue(e.getMessage().contains("-Dnnj.spin.micros") && e.getMessage().contains("'" + bad + "'"), e.getMessage());
+        }
+    }
+
+    private static java.util.List<Thread> kernelThreads(String prefix) {
+        java.util.List<Thread> found = new java.util.ArrayList<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith(prefix)) {
+                found.add(t);
+            }
+        }
+        assertEquals(3, found.size(), "worker threads named " + prefix + "*");
+        return found;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }
