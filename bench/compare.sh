@@ -185,15 +185,17 @@ if runs:
             ratios[peer_name] = {name: {k: ratio(r.get(k), peer[k]) for k in keys[:4]} for name, r in runs.items()
                                  if name.startswith("nnj")}
     for suffix, readme_name in (("", "nnj-readme"), ("-f32", "nnj-readme-f32")):
-        same_type = [(r["trainSamplesPerSecondBatch128"] or 0, n) for n, r in runs.items() if n.startswith("nnj")
-                     and not n.startswith("nnj-readme") and n.endswith("-f32") == (suffix == "-f32")]
+        same_type = [n for n, r in runs.items() if n.startswith("nnj") and not n.startswith("nnj-readme")
+                     and n.endswith("-f32") == (suffix == "-f32")]
         if readme_name in runs and same_type:
-            best = max(same_type)
             rd = runs[readme_name]
-            print("\nthe README's command%s / the best nnj configuration of its type (%s), training: batch 32 %s, batch 128 %s"
-                  % (" with --dtype float32" if suffix else "", best[1],
-                     ratio(rd["trainSamplesPerSecondBatch32"], runs[best[1]]["trainSamplesPerSecondBatch32"]),
-                     ratio(rd["trainSamplesPerSecondBatch128"], runs[best[1]]["trainSamplesPerSecondBatch128"])))
+            parts = []
+            for key in ("trainSamplesPerSecondBatch32", "trainSamplesPerSecondBatch128"):
+                # The best of its type at each batch size on its own: they need not be one configuration.
+                best = max(same_type, key=lambda n: runs[n][key] or 0)
+                parts.append("batch %s %s (%s)" % (key[len("trainSamplesPerSecondBatch"):], ratio(rd[key], runs[best][key]), best))
+            print("\nthe README's command%s / the best nnj configuration of its type, training: %s"
+                  % (" with --dtype float32" if suffix else "", ", ".join(parts)))
     if "nnj-ejml" in runs:
         for n in ("nnj-java", "nnj-vector"):
             if n in runs:
