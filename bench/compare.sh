@@ -196,16 +196,12 @@ if runs:
                 parts.append("batch %s %s (%s)" % (key[len("trainSamplesPerSecondBatch"):], ratio(rd[key], runs[best][key]), best))
             print("\nthe README's command%s / the best nnj configuration of its type, training: %s"
                   % (" with --dtype float32" if suffix else "", ", ".join(parts)))
-    if "nnj-ejml" in runs:
-        for n in ("nnj-java", "nnj-vector"):
-            if n in runs:
-                print("%s / nnj-ejml, training: batch 32 %s, batch 128 %s" % (n,
-                      ratio(runs[n]["trainSamplesPerSecondBatch32"], runs["nnj-ejml"]["trainSamplesPerSecondBatch32"]),
-                      ratio(runs[n]["trainSamplesPerSecondBatch128"], runs["nnj-ejml"]["trainSamplesPerSecondBatch128"])))
-    if "nnj-vector" in runs and "nnj-blas" in runs:
-        print("nnj-vector / nnj-blas, training: batch 32 %s, batch 128 %s" % (
-              ratio(runs["nnj-vector"]["trainSamplesPerSecondBatch32"], runs["nnj-blas"]["trainSamplesPerSecondBatch32"]),
-              ratio(runs["nnj-vector"]["trainSamplesPerSecondBatch128"], runs["nnj-blas"]["trainSamplesPerSecondBatch128"])))
+    for n, base in (("nnj-java", "nnj-ejml"), ("nnj-java-f32", "nnj-ejml"), ("nnj-vector", "nnj-ejml"),
+                    ("nnj-vector-f32", "nnj-ejml"), ("nnj-vector", "nnj-blas"), ("nnj-vector-f32", "nnj-blas-f32")):
+        if n in runs and base in runs:
+            print("%s / %s, training: batch 32 %s, batch 128 %s" % (n, base,
+                  ratio(runs[n]["trainSamplesPerSecondBatch32"], runs[base]["trainSamplesPerSecondBatch32"]),
+                  ratio(runs[n]["trainSamplesPerSecondBatch128"], runs[base]["trainSamplesPerSecondBatch128"])))
     for peer_name, rs in ratios.items():
         print("\nratio nnj / PyTorch %s (latency: lower is better)" % peer_name.split("-")[1])
         for name, r in rs.items():

@@ -51,7 +51,9 @@ public final class VectorBackend implements Backend {
             throw new IllegalStateException("Backend 'vector' cannot run here: " + why);
         });
         Gemm engine = Engine.INSTANCE;
-        return new BlockedKernels(engine, Engine.FLOATS, threads, "nnj's Vector API kernels, " + engine);
+        // "512-bit vectors (8 doubles)" and "(16 floats)": the kernels serve both types.
+        return new BlockedKernels(engine, Engine.FLOATS, threads, "nnj's Vector API kernels, " + engine + "; "
+                + Engine.FLOATS);
     }
 
     /**

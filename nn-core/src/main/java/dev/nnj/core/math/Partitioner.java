@@ -1,5 +1,6 @@
 package dev.nnj.core.math;
 
+import dev.nnj.api.ExtensionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -80,7 +81,7 @@ public final class Partitioner {
      *
      * @param value the system property {@value #SPIN_PROPERTY}, or null for the default
      * @return microseconds, &gt;= 0
-     * @throws IllegalArgumentException if {@code value} is not a whole number from 0 to 1,000,000
+     * @throws ExtensionException if {@code value} is not a whole number from 0 to 1,000,000
      */
     static long spinMicros(String value) {
         if (value == null) {
@@ -94,7 +95,7 @@ public final class Partitioner {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("-D" + SPIN_PROPERTY + " must be a whole number of microseconds from 0 to "
+        throw new ExtensionException("-D" + SPIN_PROPERTY + " must be a whole number of microseconds from 0 to "
                 + "1000000 (how long idle kernel threads spin before they sleep; default " + DEFAULT_SPIN_MICROS
                 + "); got '" + value + "'.");
     }

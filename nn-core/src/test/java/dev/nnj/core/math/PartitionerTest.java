@@ -1,10 +1,21 @@
 package dev.nnj.core.math;
 
+import dev.nnj.api.ExtensionException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +36,7 @@ class PartitionerTest {
                 }
             });
             int[] expected = new int[rows];
-            java.util.Arrays.fill(expected, 1);
+            Arrays.fill(expected, 1);
             int[] actual = new int[rows];
             for (int i = 0; i < rows; i++) {
                 actual[i] = hits.get(i);
@@ -38,9 +49,9 @@ class PartitionerTest {
     @Test
     void makesTheSameBlockCallsWhateverTheThreadCount() {
         for (int threads = 1; threads <= 3; threads++) {
-            java.util.Set<String> calls = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            Set<String> calls = ConcurrentHashMap.newKeySet();
             Partitioner.of(threads).runInBlocks(37, 16, (from, to) -> calls.add(from + "-" + to));
-            assertEquals(java.util.Set.of("0-16", "16-32", "32-37"), calls, threads + " threads");
+            assertEquals(Set.of("0-16", "16-32", "32-37"), calls, threads + " threads");
         }
     }
 
@@ -59,20 +70,20 @@ class PartitionerTest {
     /** Spark runs several tasks in one executor JVM, each with a one-thread model: they must not queue. */
     @Test
     void oneThreadCallersFromDifferentThreadsRunAtTheSameTime() throws Exception {
-        java.util.concurrent.CyclicBarrier both = new java.util.concurrent.CyclicBarrier(2);
+        CyclicBarrier both = new CyclicBarrier(2);
         Partitioner.RangeTask meet = (from, to) -> {
             try {
-                both.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                both.await(10, TimeUnit.SECONDS);
             } catch (Exception e) {
                 throw new IllegalStateException("the other caller never arrived: calls were serialised", e);
             }
         };
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             var a = pool.submit(() -> Partitioner.of(1).run(5, meet));
             var b = pool.submit(() -> Partitioner.of(1).runInBlocks(5, 8, meet));
-            a.get(20, java.util.concurrent.TimeUnit.SECONDS);
-            b.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            a.get(20, TimeUnit.SECONDS);
+            b.get(20, TimeUnit.SECONDS);
         } finally {
             pool.shutdownNow();
         }
@@ -82,8 +93,8 @@ class PartitionerTest {
     @Test
     void aThreadThatIsHeldUpTakesFewerBlocks() {
         Thread caller = Thread.currentThread();
-        java.util.concurrent.atomic.AtomicInteger byCaller = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.Set<String> calls = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        AtomicInteger byCaller = new AtomicInteger();
+        Set<String> calls = ConcurrentHashMap.newKeySet();
         Partitioner.of(2).runInBlocks(80, 10, (from, to) -> {
             calls.add(from + "-" + to);
             if (Thread.currentThread() == caller) {
@@ -117,13 +128,13 @@ class PartitionerTest {
         assertEquals(0, Partitioner.spinMicros("0"));
         assertEquals(1_000, Partitioner.spinMicros(" 1000 "));
         for (String bad : new String[] {"-1", "fast", "2e3", "1000001"}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Partitioner.spinMicros(bad));
+            ExtensionException e = assertThrows(ExtensionException.class, () -> Partitioner.spinMicros(bad));
             assertTrue(e.getMessage().contains("-Dnnj.spin.micros") && e.getMessage().contains("'" + bad + "'"), e.getMessage());
         }
     }
 
-    private static java.util.List<Thread> kernelThreads(String prefix) {
-        java.util.List<Thread> found = new java.util.ArrayList<>();
+    private static List<Thread> kernelThreads(String prefix) {
+        List<Thread> found = new ArrayList<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             if (t.getName().startsWith(prefix)) {
                 found.add(t);
