@@ -71,21 +71,11 @@ public final class Backends {
      * The thread count set by {@code -Dnnj.threads}.
      *
      * @return the number of threads from {@code nnj.threads}, else 1
+     * @throws ExtensionException if it is set to anything but a whole number &gt;= 1
      */
     public static int threadsFromProperty() {
-        String value = System.getProperty(THREADS_PROPERTY);
-        if (value == null || value.isBlank()) {
-            return 1;
-        }
-        try {
-            int threads = Integer.parseInt(value.strip());
-            if (threads >= 1) {
-                return threads;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new ExtensionException("-D" + THREADS_PROPERTY + "=" + value + ": expected a whole number >= 1.");
+        return (int) WholeNumberProperty.read(THREADS_PROPERTY, System.getProperty(THREADS_PROPERTY), 1,
+                Integer.MAX_VALUE, 1, "a whole number >= 1");
     }
 
     private static String describe(List<Backend> all) {

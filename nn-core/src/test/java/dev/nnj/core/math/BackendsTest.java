@@ -42,4 +42,11 @@ class BackendsTest {
         ExtensionException e = assertThrows(ExtensionException.class, Backends::threadsFromProperty);
         assertEquals("-Dnnj.threads=0: expected a whole number >= 1.", e.getMessage());
     }
+
+    @Test
+    void rejectsAThreadCountBeyondAnInt() {
+        System.setProperty(Backends.THREADS_PROPERTY, "3000000000");
+        ExtensionException e = assertThrows(ExtensionException.class, Backends::threadsFromProperty);
+        assertEquals("-Dnnj.threads=3000000000: expected a whole number >= 1.", e.getMessage());
+    }
 }

@@ -1,11 +1,11 @@
 package dev.nnj.core.math;
 
-import dev.nnj.api.ExtensionException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nnj.api.ExtensionException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -125,11 +125,16 @@ class PartitionerTest {
     @Test
     void spinTimeFromTheSystemPropertyOrAClearError() {
         assertEquals(Partitioner.DEFAULT_SPIN_MICROS, Partitioner.spinMicros(null));
+        assertEquals(Partitioner.DEFAULT_SPIN_MICROS, Partitioner.spinMicros(" "));
         assertEquals(0, Partitioner.spinMicros("0"));
         assertEquals(1_000, Partitioner.spinMicros(" 1000 "));
-        for (String bad : new String[] {"-1", "fast", "2e3", "1000001"}) {
+        assertEquals(1_000_000, Partitioner.spinMicros("1000000"));
+        ExtensionException fast = assertThrows(ExtensionException.class, () -> Partitioner.spinMicros("fast"));
+        assertEquals("-Dnnj.spin.micros=fast: expected a whole number of microseconds from 0 to 1000000, how long idle "
+                + "kernel threads spin before they sleep (default 200).", fast.getMessage());
+        for (String bad : new String[] {"-1", "2e3", "1000001", "99999999999999999999"}) {
             ExtensionException e = assertThrows(ExtensionException.class, () -> Partitioner.spinMicros(bad));
-            assertTrue(e.getMessage().contains("-Dnnj.spin.micros") && e.getMessage().contains("'" + bad + "'"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("-Dnnj.spin.micros=" + bad + ": expected"), e.getMessage());
         }
     }
 
